@@ -1,0 +1,65 @@
+# Kansrijk — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= kansrijk.config.settings.dev
+
+.PHONY: setup run test lint typecheck test-fast test-browser bench assets messages clean
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+src/kansrijk/static/vendor/.built: package.json package-lock.json scripts/build_assets.sh
+	./scripts/build_assets.sh
+	touch $@
+
+assets: src/kansrijk/static/vendor/.built
+
+messages: $(STAMP)
+	cd src/kansrijk && ../../$(BIN)/kansrijk compilemessages --ignore=.venv -v 0
+
+## setup: everything both `run` and `test` need; idempotent and quick when nothing changed.
+setup: $(STAMP) assets messages
+	mkdir -p var
+	$(BIN)/kansrijk migrate --no-input -v 0
+	$(BIN)/kansrijk jobs sync
+
+## run: set up, load the demo data, start the worker and serve http://$(HOST):$(PORT)
+run: setup
+	$(BIN)/kansrijk demo
+	@echo ""
+	@echo "Kansrijk runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/kansrijk qcluster & \
+	  $(BIN)/kansrijk runserver --noreload $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src tests benchmarks
+
+## test: all checks — lint, types, migrations, and the whole pytest suite (unit, integration, browser)
+test: setup lint typecheck
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/kansrijk makemigrations --check --dry-run -v 1
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/pytest
+
+## test-fast: the suite without the browser tests
+test-fast: setup
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/pytest -m "not browser"
+
+bench: setup
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) node_modules src/kansrijk/static/vendor var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,51 @@
+"""Shared pytest fixtures: people with roles, signed-in clients that passed the second factor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kansrijk.accounts.models import User
+from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.factories import UserFactory
+
+PASSWORD = "een-lang-en-veilig-wachtwoord"
+
+
+def current_code(device: TOTPDevice) -> str:
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+    return f"{code:0{device.digits}d}"
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(*roles: Role, **kwargs: object) -> User:
+        return UserFactory(roles=list(roles), password=PASSWORD, **kwargs)
+
+    return make
+
+
+def login_verified(client: Client, user: User) -> Client:
+    """Log in through the real two-step login pages (password, then a TOTP code)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    response = client.post("/inloggen/", {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 302, response.content[:500]
+    if device is not None:
+        response = client.post("/inloggen/code/", {"code": current_code(device)})
+        assert response.status_code == 302, response.content[:500]
+    return client
+
+
+@pytest.fixture
+def verified_client(make_user: Callable[..., User]) -> Callable[..., tuple[Client, User]]:
+    def make(*roles: Role, **kwargs: object) -> tuple[Client, User]:
+        user = make_user(*roles, with_totp=True, **kwargs)
+        client = Client()
+        login_verified(client, user)
+        return client, user
+
+    return make

@@ -1,0 +1,201 @@
+"""Fictional demo data: organisations of every kind in the chain and one account per role.
+
+Everything made here is marked `is_demo` and carries "(demo)" in its name. Never real people.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kansrijk.accounts import services
+from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User
+from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
+
+DEMO_PASSWORD = "welkom-bij-kansrijk-2026"  # noqa: S105  (printed demo login, DEBUG only)
+
+
+@dataclass(frozen=True)
+class DemoOrganisation:
+    name: str
+    kind: OrganisationKind
+    stadsdelen: tuple[str, ...] = ()
+    whole_city: bool = False
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    job_title: str
+    role: Role
+    organisation: str
+
+
+ORGANISATIONS = (
+    DemoOrganisation(
+        "Ouder- en Kindteam Zuidoost (demo)",
+        OrganisationKind.MEDISCH,
+        ("T",),
+        email="okt-zuidoost@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Buurtteam Nieuw-West (demo)",
+        OrganisationKind.SOCIAAL,
+        ("F",),
+        email="buurtteam-nw@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Verloskundigenpraktijk De Waterkant (demo)",
+        OrganisationKind.MEDISCH,
+        ("N",),
+        email="praktijk@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Kraamzorg Samen Thuis (demo)",
+        OrganisationKind.MEDISCH,
+        whole_city=True,
+        email="kraamzorg@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Ziekenhuis Amstelzicht (demo)",
+        OrganisationKind.MEDISCH,
+        whole_city=True,
+        email="geboortecentrum@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "GGD Amsterdam - programmateam GKS (demo)",
+        OrganisationKind.GEMEENTE,
+        whole_city=True,
+        email="gks@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Oudergroep Samen Sterk Noord (demo)",
+        OrganisationKind.INFORMEEL,
+        ("N",),
+        email="samensterk@demo.kansrijk.test",
+    ),
+    DemoOrganisation(
+        "Gemeente Amsterdam - functioneel beheer (demo)",
+        OrganisationKind.GEMEENTE,
+        whole_city=True,
+        email="beheer@demo.kansrijk.test",
+    ),
+)
+
+USERS = (
+    DemoUser(
+        "professional@demo.kansrijk.test",
+        "Fenna Jansen (demo)",
+        "Jeugdverpleegkundige",
+        Role.PROFESSIONAL,
+        "Ouder- en Kindteam Zuidoost (demo)",
+    ),
+    DemoUser(
+        "regiehouder@demo.kansrijk.test",
+        "Yusuf Bakker (demo)",
+        "Buurtteammedewerker",
+        Role.REGIEHOUDER,
+        "Buurtteam Nieuw-West (demo)",
+    ),
+    DemoUser(
+        "mdo@demo.kansrijk.test",
+        "Ingrid Visser (demo)",
+        "Verloskundige en voorzitter MDO+",
+        Role.MDO_VOORZITTER,
+        "Verloskundigenpraktijk De Waterkant (demo)",
+    ),
+    DemoUser(
+        "moderator@demo.kansrijk.test",
+        "Samira El Amrani (demo)",
+        "Moderator Vraagbaak",
+        Role.MODERATOR,
+        "GGD Amsterdam - programmateam GKS (demo)",
+    ),
+    DemoUser(
+        "redacteur@demo.kansrijk.test",
+        "Joost de Groot (demo)",
+        "Redacteur Gezonde en Kansrijke Kaart",
+        Role.KAART_REDACTEUR,
+        "GGD Amsterdam - programmateam GKS (demo)",
+    ),
+    DemoUser(
+        "programmateam@demo.kansrijk.test",
+        "Anouk Meijer (demo)",
+        "Programmamanager GKS",
+        Role.PROGRAMMATEAM,
+        "GGD Amsterdam - programmateam GKS (demo)",
+    ),
+    DemoUser(
+        "beheerder@demo.kansrijk.test",
+        "Ruben Smit (demo)",
+        "Functioneel beheerder",
+        Role.BEHEERDER,
+        "Gemeente Amsterdam - functioneel beheer (demo)",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    full_name: str
+    role: Role
+    password: str
+    totp_secret: str | None
+
+
+def _ensure_organisation(spec: DemoOrganisation) -> Organisation:
+    existing = Organisation.objects.filter(name=spec.name).first()
+    if existing is not None:
+        return existing
+    return services.organisation_create(
+        name=spec.name,
+        kind=spec.kind,
+        by=None,
+        stadsdeel_codes=spec.stadsdelen,
+        whole_city=spec.whole_city,
+        contact_email=spec.email,
+        is_demo=True,
+    )
+
+
+def _ensure_totp(user: User) -> str:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=services.TOTP_DEVICE_NAME, confirmed=True)
+        services.recovery_codes_regenerate(user=user)
+    return base64.b32encode(device.bin_key).decode().rstrip("=")
+
+
+@transaction.atomic
+def demo_load() -> list[DemoLogin]:
+    """Create or refresh the demo data (idempotent): the same logins work after every run."""
+    organisations = {spec.name: _ensure_organisation(spec) for spec in ORGANISATIONS}
+    logins = []
+    for spec in USERS:
+        user = User.objects.filter(email=spec.email).first()
+        if user is None:
+            user = services.user_create(
+                email=spec.email,
+                full_name=spec.full_name,
+                password=DEMO_PASSWORD,
+                by=None,
+                roles=[spec.role],
+                organisations=[organisations[spec.organisation]],
+                job_title=spec.job_title,
+                is_demo=True,
+            )
+        else:
+            user.set_password(DEMO_PASSWORD)
+            user.is_active = True
+            user.save(update_fields=["password", "is_active"])
+            RoleGrant.objects.get_or_create(user=user, role=spec.role.value)
+            Membership.objects.get_or_create(user=user, organisation=organisations[spec.organisation])
+        secret = _ensure_totp(user) if spec.role.value in PERSONAL_DATA_ROLES else None
+        logins.append(DemoLogin(spec.email, spec.full_name, spec.role, DEMO_PASSWORD, secret))
+    return logins

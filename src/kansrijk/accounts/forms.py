@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.accounts.models import User
+
+
+class LoginForm(AuthenticationForm):
+    """Email and password; django-axes counts failures through `authenticate`."""
+
+    username = forms.EmailField(
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True, "class": "ams-text-input"}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "ams-password-input"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Het e-mailadres of het wachtwoord klopt niet. Let op: na een paar pogingen wordt het account "
+            "een tijdje geblokkeerd."
+        ),
+        "inactive": _("Dit account is geblokkeerd. Neem contact op met de beheerder van je organisatie."),
+    }
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        help_text=_("De 6 cijfers uit je app, of een van je herstelcodes."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "text",
+                "autofocus": True,
+                "class": "ams-text-input",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data["code"]).strip().replace(" ", "").lower()
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit je app"),
+        help_text=_("Typ de 6 cijfers die je app nu laat zien."),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "ams-text-input"}
+        ),
+    )
+
+
+class KansrijkUserCreationForm(AdminUserCreationForm):  # type: ignore[misc]
+    class Meta:
+        model = User
+        fields = ("email", "full_name", "job_title")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("Het werk-e-mailadres; hiermee logt iemand in.")

@@ -1,0 +1,111 @@
+"""Session lifetime (idle and absolute) and the second-factor gate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kansrijk.accounts.selectors import user_requires_second_factor
+from kansrijk.accounts.services import has_second_factor
+from kansrijk.core import clock
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+LOGIN_AT_KEY = "kansrijk_login_at"
+LAST_SEEN_KEY = "kansrijk_last_seen"
+# Requests that must not count as activity (the idle-warning script asking how long is left).
+PASSIVE_PATHS = frozenset({"/account/sessie/"})
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session after `SESSION_IDLE_MINUTES` without activity, and always after
+    `SESSION_ABSOLUTE_HOURS` from login, whatever the activity."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "_auth_user_id" in request.session:
+            now = clock.now()
+            login_at = request.session.get(LOGIN_AT_KEY)
+            last_seen = request.session.get(LAST_SEEN_KEY)
+            reason = None
+            if login_at is None or last_seen is None:
+                reason = "unknown"
+            elif now - datetime.fromisoformat(last_seen) > settings.KANSRIJK_SESSION_IDLE:
+                reason = "idle"
+            elif now - datetime.fromisoformat(login_at) > settings.KANSRIJK_SESSION_ABSOLUTE:
+                reason = "absolute"
+            if reason is not None:
+                logout(request)
+                if _is_api(request):
+                    return JsonResponse({"error": {"code": "session_expired"}}, status=401)
+                if reason == "idle":
+                    minutes = int(settings.KANSRIJK_SESSION_IDLE.total_seconds() // 60)
+                    messages.info(
+                        request,
+                        _("Je bent uitgelogd omdat je %(minutes)s minuten niets hebt gedaan.") % {"minutes": minutes},
+                    )
+                elif reason == "absolute":
+                    messages.info(request, _("Je bent uitgelogd omdat je lang was ingelogd. Log opnieuw in."))
+                return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}")
+            if request.path not in PASSIVE_PATHS:
+                request.session[LAST_SEEN_KEY] = now.isoformat()
+        return self.get_response(request)
+
+
+def start_session_clock(request: HttpRequest) -> None:
+    """Called right after a successful password step."""
+    stamp = clock.now().isoformat()
+    request.session[LOGIN_AT_KEY] = stamp
+    request.session[LAST_SEEN_KEY] = stamp
+
+
+# Paths a signed-in user may reach before passing the second factor.
+SECOND_FACTOR_OPEN_PREFIXES = (
+    "/static/",
+    "/inloggen/",
+    "/uitloggen/",
+    "/taal/",
+    "/healthz",
+    "/account/sessie/",
+)
+
+
+class SecondFactorRequiredMiddleware:
+    """A user whose roles can see personal data reaches nothing but the login steps until the second
+    factor is verified in this session; without an enrolled device, only the enrolment page."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and "_auth_user_id" in request.session  # API token requests are handled by DRF
+            and not user.is_verified()
+            and user_requires_second_factor(user=user)
+            and not request.path.startswith(SECOND_FACTOR_OPEN_PREFIXES)
+        ):
+            if _is_api(request):
+                return JsonResponse({"error": {"code": "second_factor_required"}}, status=401)
+            if has_second_factor(user=user):
+                return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': request.get_full_path()})}")
+            return redirect("accounts:enrol")
+        return self.get_response(request)

@@ -1,0 +1,175 @@
+"""Organisations, people and their roles.
+
+The account model is ready for self-service sign-up: an account has an approval state, so a sign-up
+can start as `pending` and become active only after a moderator or an allowed email domain approves.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.accounts.roles import Role
+from kansrijk.geo.models import Stadsdeel
+
+
+class OrganisationKind(models.TextChoices):
+    MEDISCH = "medisch", _("Medisch")
+    SOCIAAL = "sociaal", _("Sociaal")
+    INFORMEEL = "informeel", _("Informeel")
+    GEMEENTE = "gemeente", _("Gemeente")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    whole_city = models.BooleanField(_("werkt in heel Amsterdam"), default=False)
+    stadsdelen = models.ManyToManyField(Stadsdeel, verbose_name=_("stadsdelen"), blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_demo = models.BooleanField(_("demo-gegevens (verzonnen)"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_superuser=True, is_staff=True)
+        return self._create(email, password, **extra)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(email__iexact=username or "")
+
+
+class ApprovalState(models.TextChoices):
+    PENDING = "pending", _("Wacht op goedkeuring")
+    APPROVED = "approved", _("Goedgekeurd")
+    REJECTED = "rejected", _("Afgewezen")
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    full_name = models.CharField(_("naam"), max_length=200)
+    job_title = models.CharField(_("functie"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(_("toegang tot technisch beheer"), default=False)
+    approval_state = models.CharField(
+        _("goedkeuring"), max_length=20, choices=ApprovalState.choices, default=ApprovalState.APPROVED
+    )
+    approved_by = models.ForeignKey(
+        "self",
+        verbose_name=_("goedgekeurd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    disabled_at = models.DateTimeField(_("geblokkeerd op"), null=True, blank=True)
+    disabled_reason = models.CharField(_("reden van blokkeren"), max_length=200, blank=True)
+    is_demo = models.BooleanField(_("demo-account (verzonnen)"), default=False)
+    date_joined = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    organisations = models.ManyToManyField(
+        Organisation, through="Membership", related_name="members", verbose_name=_("organisaties")
+    )
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ("full_name", "email")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
+    function = models.CharField(_("functie bij deze organisatie"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")]
+        ordering = ("organisation__name",)
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
+
+class RoleGrant(models.Model):
+    """A role held by a person; `granted_by` and `granted_at` answer who decided it and when."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    granted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("toegekend door"),
+    )
+    granted_at = models.DateTimeField(_("toegekend op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="rolegrant_unique")]
+        ordering = ("role",)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class UserSession(models.Model):
+    """Which sessions belong to whom, so that all sessions of a disabled account end at once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+
+    def __str__(self) -> str:
+        return f"session of user {self.user_id}"

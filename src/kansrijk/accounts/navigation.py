@@ -1,0 +1,46 @@
+"""Role-aware navigation: each item is shown when the user holds its permission (rules)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise
+    url_name: str
+    permission: str | None = None  # None: every signed-in user
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem(_("Start"), "accounts:start"),
+    NavItem(_("Mijn account"), "accounts:account"),
+    NavItem(_("Beheer"), "beheer:index", "core.use_admin"),
+    NavItem(_("Auditlog"), "core:audit_log", "core.view_audit_log"),
+    NavItem(_("API"), "api-docs"),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    verified = getattr(user, "is_verified", lambda: True)()
+    from kansrijk.accounts.selectors import user_requires_second_factor
+
+    if not verified and user_requires_second_factor(user=user):
+        return {"navigation": []}
+    items = []
+    for item in NAVIGATION:
+        if item.permission and not user.has_perm(item.permission):
+            continue
+        url = reverse(item.url_name)
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        items.append({"label": item.label, "url": url, "current": current})
+    return {"navigation": items}

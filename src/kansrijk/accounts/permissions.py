@@ -1,0 +1,80 @@
+"""Who may do what: every rule of the foundation, declared in one place (the `rules` package).
+
+Views, API endpoints and services ask `user.has_perm("<name>", obj)`; nothing checks roles directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The roles of a user, cached on the user object for the duration of the request."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(user, "_kansrijk_roles", None)
+    if cached is None:
+        cached = frozenset(user.role_grants.values_list("role", flat=True))
+        user._kansrijk_roles = cached
+    return cached
+
+
+def has_role(role: Role) -> Any:
+    @rules.predicate(name=f"has_role_{role.value}")
+    def predicate(user: Any) -> bool:
+        return role.value in roles_of(user)
+
+    return predicate
+
+
+@rules.predicate
+def is_second_factor_verified(user: Any) -> bool:
+    """True once the user proved the second factor in this session (django-otp)."""
+    verified = getattr(user, "is_verified", None)
+    return bool(callable(verified) and verified())
+
+
+@rules.predicate
+def needs_second_factor(user: Any) -> bool:
+    return bool(roles_of(user) & PERSONAL_DATA_ROLES)
+
+
+@rules.predicate
+def is_self(user: Any, other: Any) -> bool:
+    return other is not None and getattr(other, "pk", None) == user.pk
+
+
+is_professional = has_role(Role.PROFESSIONAL)
+is_regiehouder = has_role(Role.REGIEHOUDER)
+is_mdo_voorzitter = has_role(Role.MDO_VOORZITTER)
+is_moderator = has_role(Role.MODERATOR)
+is_kaart_redacteur = has_role(Role.KAART_REDACTEUR)
+is_programmateam = has_role(Role.PROGRAMMATEAM)
+is_beheerder = has_role(Role.BEHEERDER)
+
+# Administration of accounts and organisations, and the audit log: beheerder with a second factor.
+can_administer = is_beheerder & is_second_factor_verified
+
+rules.add_perm("core.view_audit_log", can_administer)
+rules.add_perm("core.use_admin", can_administer)
+rules.add_perm("accounts.view_user", can_administer | is_self)
+rules.add_perm("accounts.change_user", can_administer)
+rules.add_perm("accounts.disable_user", can_administer)
+rules.add_perm("accounts.add_user", can_administer)
+rules.add_perm("accounts.view_organisation", rules.is_authenticated)
+rules.add_perm("accounts.change_organisation", can_administer)
+rules.add_perm("accounts.add_organisation", can_administer)
+rules.add_perm("accounts.view_membership", can_administer)
+rules.add_perm("accounts.change_membership", can_administer)
+rules.add_perm("accounts.add_membership", can_administer)
+rules.add_perm("accounts.delete_membership", can_administer)
+rules.add_perm("accounts.view_rolegrant", can_administer)
+rules.add_perm("accounts.add_rolegrant", can_administer)
+rules.add_perm("accounts.delete_rolegrant", can_administer)
+rules.add_perm("accounts.change_rolegrant", can_administer)
+rules.add_perm("accounts.create_api_token", rules.is_active & (is_second_factor_verified | ~needs_second_factor))
+rules.add_perm("geo.view_area", rules.always_allow)

@@ -1,0 +1,288 @@
+"""Services that change accounts, organisations, roles, second factors and sessions.
+
+Each service owns its transaction, its permission check (where a person acts) and its audit entry.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User, UserSession
+from kansrijk.accounts.roles import Role
+from kansrijk.accounts.selectors import audit_actor
+from kansrijk.core import clock
+from kansrijk.core.audit import Actor, Target, audit_denied, audit_record
+from kansrijk.core.models import AuditAction
+
+RECOVERY_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "authenticator-app"
+RECOVERY_DEVICE_NAME = "herstelcodes"
+
+
+def _actor(by: User | None, system: str) -> Actor:
+    return audit_actor(by) if by is not None else Actor.system(system)
+
+
+def _require(by: User | None, perm: str, target: Target, attempted: str) -> None:
+    """Check a permission of a person acting; refusals are audited. `by=None` is the system itself
+    (management commands run by an operator with shell access)."""
+    if by is None:
+        return
+    if not by.has_perm(perm):
+        audit_denied(actor=audit_actor(by), attempted=attempted, targets=[target])
+        raise PermissionDenied(_("Je hebt geen toestemming voor deze handeling."))
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    name: str,
+    kind: OrganisationKind | str,
+    by: User | None,
+    stadsdeel_codes: Iterable[str] = (),
+    whole_city: bool = False,
+    contact_email: str = "",
+    contact_phone: str = "",
+    website: str = "",
+    is_demo: bool = False,
+) -> Organisation:
+    _require(by, "accounts.add_organisation", Target("accounts.organisation"), "organisation.create")
+    from kansrijk.geo.models import Stadsdeel
+
+    organisation = Organisation(
+        name=name,
+        kind=str(kind),
+        whole_city=whole_city,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        website=website,
+        is_demo=is_demo,
+    )
+    organisation.full_clean()
+    organisation.save()
+    codes = list(stadsdeel_codes)
+    stadsdelen = list(Stadsdeel.objects.filter(code__in=codes))
+    missing = set(codes) - {s.code for s in stadsdelen}
+    if missing:
+        raise ValidationError(_("Onbekende stadsdelen: %(codes)s") % {"codes": ", ".join(sorted(missing))})
+    organisation.stadsdelen.set(stadsdelen)
+    return organisation
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    full_name: str,
+    password: str | None,
+    by: User | None,
+    roles: Iterable[Role] = (),
+    organisations: Iterable[Organisation] = (),
+    job_title: str = "",
+    is_demo: bool = False,
+) -> User:
+    """Create an account. With a password it is validated by Django's password validators."""
+    _require(by, "accounts.add_user", Target("accounts.user"), "user.create")
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("Er is al een account met dit e-mailadres.")})
+    user = User(email=email, full_name=full_name.strip(), job_title=job_title, is_demo=is_demo)
+    if password is not None:
+        validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    for organisation in organisations:
+        Membership.objects.create(user=user, organisation=organisation, function=job_title)
+    for role in roles:
+        RoleGrant.objects.create(user=user, role=role.value, granted_by=by)
+    audit_record(actor=_actor(by, "accounts"), action=AuditAction.CREATE, targets=[user], purpose="accountbeheer")
+    return user
+
+
+@transaction.atomic
+def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
+    _require(by, "accounts.add_rolegrant", Target.of(user), "role.grant")
+    grant, _created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
+    audit_record(
+        actor=_actor(by, "accounts"),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="accountbeheer",
+        detail={"role_granted": role.value},
+    )
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, user: User, role: Role, by: User | None) -> None:
+    _require(by, "accounts.delete_rolegrant", Target.of(user), "role.revoke")
+    RoleGrant.objects.filter(user=user, role=role.value).delete()
+    audit_record(
+        actor=_actor(by, "accounts"),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="accountbeheer",
+        detail={"role_revoked": role.value},
+    )
+
+
+def _end_all_sessions(user: User) -> int:
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    deleted, _detail = Session.objects.filter(session_key__in=keys).delete()
+    UserSession.objects.filter(user=user).delete()
+    Token.objects.filter(user=user).delete()
+    return deleted
+
+
+@transaction.atomic
+def user_disable(*, user: User, by: User | None, reason: str) -> int:
+    """Block an account: every session and API token of it ends at once. Returns the sessions ended."""
+    _require(by, "accounts.disable_user", Target.of(user), "user.disable")
+    if by is not None and by.pk == user.pk:
+        raise ValidationError(_("Je kunt je eigen account niet blokkeren."))
+    user.is_active = False
+    user.disabled_at = clock.now()
+    user.disabled_reason = reason[:200]
+    user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
+    ended = _end_all_sessions(user)
+    audit_record(
+        actor=_actor(by, "accounts"),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="accountbeheer",
+        detail={"disabled": True, "sessions_ended": ended},
+    )
+    return ended
+
+
+@transaction.atomic
+def user_enable(*, user: User, by: User | None) -> None:
+    _require(by, "accounts.disable_user", Target.of(user), "user.enable")
+    user.is_active = True
+    user.disabled_at = None
+    user.disabled_reason = ""
+    user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
+    audit_record(
+        actor=_actor(by, "accounts"),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="accountbeheer",
+        detail={"disabled": False},
+    )
+
+
+def session_register(*, user: User, session_key: str) -> None:
+    """Remember which session belongs to whom (called right after login)."""
+    UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+
+
+def sessions_end_all(*, user: User) -> int:
+    """End every session of an account (used after a password reset, and by `user_disable`)."""
+    with transaction.atomic():
+        return _end_all_sessions(user)
+
+
+# --- Second factor -----------------------------------------------------------------------------
+
+
+def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_second_factor(*, user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+@transaction.atomic
+def totp_enrolment_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed authenticator-app device to show as a QR code (reused until confirmed)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_enrolment_confirm(*, user: User, token: str) -> list[str] | None:
+    """Confirm the pending device with a code from the app. Returns fresh recovery codes, or None
+    if the code is wrong. Any earlier confirmed device is replaced."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(token.strip().replace(" ", "")):
+        return None
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = recovery_codes_regenerate(user=user)
+    audit_record(
+        actor=audit_actor(user),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="tweestapsverificatie",
+        detail={"second_factor": "enrolled"},
+    )
+    return codes
+
+
+def _new_recovery_code() -> str:
+    raw = secrets.token_hex(5)  # 10 hex characters, 40 bits
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+@transaction.atomic
+def recovery_codes_regenerate(*, user: User) -> list[str]:
+    """Replace all recovery codes; each works once. Shown to the user once, never stored readable
+    elsewhere."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [_new_recovery_code() for _i in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def recovery_codes_left(*, user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> str:
+    """A new API token for a user whose session passed the second factor (replaces the old one)."""
+    if not user.has_perm("accounts.create_api_token"):
+        audit_denied(actor=audit_actor(user), attempted="api_token.create", targets=[user])
+        raise PermissionDenied(_("Log eerst in met je tweede stap."))
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    audit_record(
+        actor=audit_actor(user),
+        action=AuditAction.CREATE,
+        targets=[Target("authtoken.token", str(user.pk))],
+        purpose="API-toegang",
+    )
+    return str(token.key)
+
+
+@transaction.atomic
+def password_reset_completed(*, user: User) -> None:
+    """After a password reset every existing session ends; the next login asks the second factor."""
+    ended = _end_all_sessions(user)
+    audit_record(
+        actor=Actor(id=user.pk, label=user.email),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="wachtwoord opnieuw ingesteld",
+        detail={"password_reset": True, "sessions_ended": ended},
+    )

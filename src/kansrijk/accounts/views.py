@@ -1,0 +1,295 @@
+"""Login in two steps, enrolment of the second factor, the account page and the start page."""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from typing import Any
+
+import django_otp
+import segno
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout, user_login_failed
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+
+from kansrijk.accounts import services
+from kansrijk.accounts.forms import CodeForm, EnrolForm, LoginForm
+from kansrijk.accounts.middleware import LAST_SEEN_KEY, start_session_clock
+from kansrijk.accounts.models import User
+from kansrijk.accounts.roles import ROLE_INFO
+from kansrijk.accounts.selectors import (
+    ACTIVE_ORGANISATION_SESSION_KEY,
+    user_memberships,
+    user_requires_second_factor,
+    user_roles,
+)
+from kansrijk.core import clock
+from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin, no_personal_data
+
+NEXT_KEY = "kansrijk_next"
+OTP_FAILURES_KEY = "kansrijk_otp_failures"
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in person (views using this require login)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+@no_personal_data("the lockout notice shows no data")
+def lockout_response(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Shown by django-axes when an account or address is locked after repeated failures."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    if request.user.is_authenticated:
+        logout(request)
+    return render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
+
+
+class LoginView(auth_views.LoginView):
+    """Step 1: email and password. Step 2 (the code) follows for roles that can see personal data."""
+
+    audit_policy = NO_PERSONAL_DATA
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = False
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        user = form.get_user()
+        next_url = self.get_redirect_url()
+        auth_views.auth_login(self.request, user)
+        start_session_clock(self.request)
+        self.request.session[OTP_FAILURES_KEY] = 0
+        if self.request.session.session_key:
+            services.session_register(user=user, session_key=self.request.session.session_key)
+        if services.has_second_factor(user=user):
+            self.request.session[NEXT_KEY] = next_url
+            return redirect("accounts:verify")
+        if user_requires_second_factor(user=user):
+            messages.info(self.request, _("Stel eerst je tweestapsverificatie in. Dat is verplicht voor je rol."))
+            return redirect("accounts:enrol")
+        return HttpResponseRedirect(_safe_next(self.request, next_url))
+
+
+class VerifyView(LoginRequiredMixin, FormView[CodeForm]):
+    """Step 2: a code from the authenticator app, or a one-time recovery code."""
+
+    audit_policy = NO_PERSONAL_DATA
+    form_class = CodeForm
+    template_name = "accounts/verify.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and request.user.is_verified():
+            return redirect(_safe_next(request, request.GET.get("next")))
+        if "next" in request.GET:
+            request.session[NEXT_KEY] = request.GET["next"]
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form: CodeForm) -> HttpResponse:
+        user = _user(self.request)
+        device = django_otp.match_token(user, form.cleaned_data["code"])
+        if device is None:
+            return self._failed(form, user)
+        django_otp.login(self.request, device)
+        self.request.session[OTP_FAILURES_KEY] = 0
+        if device.name == services.RECOVERY_DEVICE_NAME:
+            left = services.recovery_codes_left(user=user)
+            messages.warning(
+                self.request,
+                _("Je hebt een herstelcode gebruikt. Je hebt er nog %(left)s. Maak nieuwe codes op je accountpagina.")
+                % {"left": left},
+            )
+        return redirect(_safe_next(self.request, self.request.session.pop(NEXT_KEY, None)))
+
+    def _failed(self, form: CodeForm, user: User) -> HttpResponse:
+        failures = int(self.request.session.get(OTP_FAILURES_KEY, 0)) + 1
+        self.request.session[OTP_FAILURES_KEY] = failures
+        # A wrong code counts towards the lockout exactly like a wrong password.
+        credentials = {"username": user.email}
+        user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
+        if AxesProxyHandler.is_locked(self.request, credentials) or failures >= settings.AXES_FAILURE_LIMIT:
+            return lockout_response(self.request, credentials)
+        form.add_error("code", _("Deze code klopt niet of is verlopen. Probeer het opnieuw met de nieuwste code."))
+        return self.form_invalid(form)
+
+
+class EnrolView(LoginRequiredMixin, FormView[EnrolForm]):
+    """Set up the authenticator app: scan the QR code, confirm with a code, receive recovery codes.
+
+    Replacing an existing device needs a verified session, so a stolen password alone can never
+    enrol a new device."""
+
+    audit_policy = NO_PERSONAL_DATA
+    form_class = EnrolForm
+    template_name = "accounts/enrol.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user = request.user
+        if isinstance(user, User) and services.has_second_factor(user=user) and not user.is_verified():
+            return redirect("accounts:verify")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = _user(self.request)
+        device = services.totp_enrolment_start(user=user)
+        qr = segno.make(device.config_url, error="m")
+        context["qr_svg"] = mark_safe(  # noqa: S308  (SVG generated by segno from our own data)
+            qr.svg_inline(scale=5, title=_("QR-code om Kansrijk toe te voegen aan je app"), nl=False)
+        )
+        secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+        context["secret_groups"] = [secret[i : i + 4] for i in range(0, len(secret), 4)]
+        return context
+
+    def form_valid(self, form: EnrolForm) -> HttpResponse:
+        user = _user(self.request)
+        codes = services.totp_enrolment_confirm(user=user, token=form.cleaned_data["code"])
+        if codes is None:
+            form.add_error("code", _("Deze code klopt niet. Controleer de tijd op je telefoon en probeer het opnieuw."))
+            return self.form_invalid(form)
+        device = services.confirmed_totp_device(user=user)
+        if device is not None:
+            django_otp.login(self.request, device)
+        return render(self.request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True})
+
+
+class RecoveryCodesView(LoginRequiredMixin, View):
+    audit_policy = NO_PERSONAL_DATA
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        user = _user(request)
+        if not user.is_verified():
+            return redirect("accounts:verify")
+        codes = services.recovery_codes_regenerate(user=user)
+        return render(request, "accounts/recovery_codes.html", {"codes": codes, "first_time": False})
+
+
+class LogoutView(auth_views.LogoutView):
+    audit_policy = NO_PERSONAL_DATA
+    http_method_names = ["post", "options"]
+
+
+class StartView(TemplateView):
+    """The start page: public introduction, or what a signed-in person can do with their roles."""
+
+    audit_policy = NO_PERSONAL_DATA
+    template_name = "accounts/start.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_authenticated:
+            context["roles"] = [ROLE_INFO[role] for role in user_roles(user=user)]
+        return context
+
+
+class AccountView(PersonalDataViewMixin, TemplateView):
+    """The signed-in person's own account: organisations, roles, second factor, API token."""
+
+    template_name = "accounts/account.html"
+    permission_required = "accounts.view_user"
+    audit_purpose = "eigen accountgegevens bekijken"
+
+    def has_permission(self) -> bool:
+        return self.request.user.has_perm(self.permission_required, self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = _user(self.request)
+        context.update(
+            object=user,
+            memberships=user_memberships(user=user),
+            roles=[ROLE_INFO[role] for role in user_roles(user=user)],
+            has_second_factor=services.has_second_factor(user=user),
+            recovery_codes_left=services.recovery_codes_left(user=user),
+            active_organisation_id=self.request.session.get(ACTIVE_ORGANISATION_SESSION_KEY),
+        )
+        return context
+
+
+class ApiTokenView(LoginRequiredMixin, View):
+    audit_policy = NO_PERSONAL_DATA
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        user = _user(request)
+        key = services.api_token_create(user=user)
+        return render(request, "accounts/api_token.html", {"key": key})
+
+
+@require_POST
+@no_personal_data("stores which organisation the user acts for")
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    wanted = request.POST.get("organisation", "")
+    ids = {m.organisation_id for m in user_memberships(user=_user(request))}
+    if wanted.isdigit() and int(wanted) in ids:
+        request.session[ACTIVE_ORGANISATION_SESSION_KEY] = int(wanted)
+    return redirect(_safe_next(request, request.POST.get("next")))
+
+
+@no_personal_data("tells the idle-warning script how long the session has left")
+def session_status(request: HttpRequest) -> HttpResponse:
+    """POST extends the session (any request does); GET only reports, without counting as activity."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"authenticated": False})
+    last_seen = request.session.get(LAST_SEEN_KEY)
+    idle = settings.KANSRIJK_SESSION_IDLE.total_seconds()
+    remaining = idle
+    if last_seen and request.method == "GET":
+        remaining = idle - (clock.now() - datetime.fromisoformat(last_seen)).total_seconds()
+    return JsonResponse({"authenticated": True, "seconds_left": max(0, int(remaining))})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    audit_policy = NO_PERSONAL_DATA
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    audit_policy = NO_PERSONAL_DATA
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Sets a new password; it never logs in, so the second factor is still asked at the next login."""
+
+    audit_policy = NO_PERSONAL_DATA
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    post_reset_login = False
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_reset_completed(user=form.user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    audit_policy = NO_PERSONAL_DATA
+    template_name = "accounts/password_reset_complete.html"

@@ -1,0 +1,45 @@
+"""The only module that reads the process environment.
+
+Every setting that can be changed from outside is declared here with its type, default and meaning,
+so `docs/configuration` can be generated from one place and nothing else touches `os.environ`.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parents[3]  # the repository root (src/kansrijk/config/env.py)
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+
+def database_config() -> dict[str, Any]:
+    """`DATABASE_URL`, default an embedded SQLite file under var/."""
+    default = f"sqlite:///{VAR_DIR / 'kansrijk.sqlite3'}"
+    return env.db_url("DATABASE_URL", default=default)  # type: ignore[no-any-return]
+
+
+SECRET_KEY: str = env.str("SECRET_KEY", default="")
+DEBUG: bool = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Minutes of inactivity after which a session ends (a warning shows two minutes before).
+SESSION_IDLE_MINUTES: int = env.int("SESSION_IDLE_MINUTES", default=15)
+# Hours after login at which a session ends regardless of activity.
+SESSION_ABSOLUTE_HOURS: int = env.int("SESSION_ABSOLUTE_HOURS", default=10)
+# Failed logins before an account is locked, and for how long (minutes).
+LOGIN_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES: int = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+EMAIL_URL: dict[str, Any] = env.email_url("EMAIL_URL", default="consolemail://")
+DEFAULT_FROM_EMAIL: str = env.str("DEFAULT_FROM_EMAIL", default="Kansrijk <noreply@kansrijk.example>")
+# How many proxies in front of the app set X-Forwarded-For (0 = use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT: int = env.int("TRUSTED_PROXY_COUNT", default=0)
+STATIC_ROOT: str = env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))
+LOG_LEVEL: str = env.str("LOG_LEVEL", default="INFO")
+# Seconds after which /healthz reports the background worker as not running.
+WORKER_HEARTBEAT_MAX_AGE: int = env.int("WORKER_HEARTBEAT_MAX_AGE", default=180)
+# Days an API token stays valid.
+API_TOKEN_DAYS: int = env.int("API_TOKEN_DAYS", default=30)

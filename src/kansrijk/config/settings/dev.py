@@ -1,0 +1,7 @@
+"""Local development and the demo (`make run`): DEBUG on, embedded SQLite, console email."""
+
+from kansrijk.config.settings.base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405

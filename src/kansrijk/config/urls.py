@@ -1,0 +1,37 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from kansrijk.accounts.api.views import MeView, OrganisationViewSet
+from kansrijk.core.admin import admin_site
+from kansrijk.core.api_views import AuditEntryListView
+from kansrijk.core.audited import NO_PERSONAL_DATA
+
+
+class SchemaView(SpectacularAPIView):
+    audit_policy = NO_PERSONAL_DATA
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    audit_policy = NO_PERSONAL_DATA
+
+
+router = DefaultRouter()
+router.register("organisaties", OrganisationViewSet, basename="organisation")
+router.APIRootView.audit_policy = NO_PERSONAL_DATA  # type: ignore[attr-defined]
+
+api_patterns = [
+    path("mij/", MeView.as_view(), name="me"),
+    path("auditlog/", AuditEntryListView.as_view(), name="audit-entries"),
+    # geo endpoints are added with the geo app
+    *router.urls,
+]
+
+urlpatterns = [
+    path("", include("kansrijk.accounts.urls")),
+    path("", include("kansrijk.core.urls")),
+    path("beheer/", admin_site.urls),
+    path("api/v1/", include((api_patterns, "api"), namespace="api")),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
+    path("api/docs/", DocsView.as_view(url_name="schema"), name="api-docs"),
+]
