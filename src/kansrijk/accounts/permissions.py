@@ -45,6 +45,8 @@ def needs_second_factor(user: Any) -> bool:
 
 @rules.predicate
 def is_self(user: Any, other: Any) -> bool:
+    if not getattr(user, "is_authenticated", False) or user.pk is None:
+        return False
     return other is not None and getattr(other, "pk", None) == user.pk
 
 

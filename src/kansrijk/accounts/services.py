@@ -43,7 +43,6 @@ def _require(by: User | None, perm: str, target: Target, attempted: str) -> None
         raise PermissionDenied(_("Je hebt geen toestemming voor deze handeling."))
 
 
-@transaction.atomic
 def organisation_create(
     *,
     name: str,
@@ -57,29 +56,29 @@ def organisation_create(
     is_demo: bool = False,
 ) -> Organisation:
     _require(by, "accounts.add_organisation", Target("accounts.organisation"), "organisation.create")
-    from kansrijk.geo.models import Stadsdeel
+    with transaction.atomic():
+        from kansrijk.geo.models import Stadsdeel
 
-    organisation = Organisation(
-        name=name,
-        kind=str(kind),
-        whole_city=whole_city,
-        contact_email=contact_email,
-        contact_phone=contact_phone,
-        website=website,
-        is_demo=is_demo,
-    )
-    organisation.full_clean()
-    organisation.save()
-    codes = list(stadsdeel_codes)
-    stadsdelen = list(Stadsdeel.objects.filter(code__in=codes))
-    missing = set(codes) - {s.code for s in stadsdelen}
-    if missing:
-        raise ValidationError(_("Onbekende stadsdelen: %(codes)s") % {"codes": ", ".join(sorted(missing))})
-    organisation.stadsdelen.set(stadsdelen)
-    return organisation
+        organisation = Organisation(
+            name=name,
+            kind=str(kind),
+            whole_city=whole_city,
+            contact_email=contact_email,
+            contact_phone=contact_phone,
+            website=website,
+            is_demo=is_demo,
+        )
+        organisation.full_clean()
+        organisation.save()
+        codes = list(stadsdeel_codes)
+        stadsdelen = list(Stadsdeel.objects.filter(code__in=codes))
+        missing = set(codes) - {s.code for s in stadsdelen}
+        if missing:
+            raise ValidationError(_("Onbekende stadsdelen: %(codes)s") % {"codes": ", ".join(sorted(missing))})
+        organisation.stadsdelen.set(stadsdelen)
+        return organisation
 
 
-@transaction.atomic
 def user_create(
     *,
     email: str,
@@ -93,50 +92,51 @@ def user_create(
 ) -> User:
     """Create an account. With a password it is validated by Django's password validators."""
     _require(by, "accounts.add_user", Target("accounts.user"), "user.create")
-    email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Er is al een account met dit e-mailadres.")})
-    user = User(email=email, full_name=full_name.strip(), job_title=job_title, is_demo=is_demo)
-    if password is not None:
-        validate_password(password, user)
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.full_clean(exclude=["password"])
-    user.save()
-    for organisation in organisations:
-        Membership.objects.create(user=user, organisation=organisation, function=job_title)
-    for role in roles:
-        RoleGrant.objects.create(user=user, role=role.value, granted_by=by)
-    audit_record(actor=_actor(by, "accounts"), action=AuditAction.CREATE, targets=[user], purpose="accountbeheer")
-    return user
+    with transaction.atomic():
+        email = email.strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError({"email": _("Er is al een account met dit e-mailadres.")})
+        user = User(email=email, full_name=full_name.strip(), job_title=job_title, is_demo=is_demo)
+        if password is not None:
+            validate_password(password, user)
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        for organisation in organisations:
+            Membership.objects.create(user=user, organisation=organisation, function=job_title)
+        for role in roles:
+            RoleGrant.objects.create(user=user, role=role.value, granted_by=by)
+        audit_record(actor=_actor(by, "accounts"), action=AuditAction.CREATE, targets=[user], purpose="accountbeheer")
+        return user
 
 
-@transaction.atomic
 def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
     _require(by, "accounts.add_rolegrant", Target.of(user), "role.grant")
-    grant, _created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
-    audit_record(
-        actor=_actor(by, "accounts"),
-        action=AuditAction.UPDATE,
-        targets=[user],
-        purpose="accountbeheer",
-        detail={"role_granted": role.value},
-    )
-    return grant
+    with transaction.atomic():
+        grant, _created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"role_granted": role.value},
+        )
+        return grant
 
 
-@transaction.atomic
 def role_revoke(*, user: User, role: Role, by: User | None) -> None:
     _require(by, "accounts.delete_rolegrant", Target.of(user), "role.revoke")
-    RoleGrant.objects.filter(user=user, role=role.value).delete()
-    audit_record(
-        actor=_actor(by, "accounts"),
-        action=AuditAction.UPDATE,
-        targets=[user],
-        purpose="accountbeheer",
-        detail={"role_revoked": role.value},
-    )
+    with transaction.atomic():
+        RoleGrant.objects.filter(user=user, role=role.value).delete()
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"role_revoked": role.value},
+        )
 
 
 def _end_all_sessions(user: User) -> int:
@@ -147,41 +147,41 @@ def _end_all_sessions(user: User) -> int:
     return deleted
 
 
-@transaction.atomic
 def user_disable(*, user: User, by: User | None, reason: str) -> int:
     """Block an account: every session and API token of it ends at once. Returns the sessions ended."""
     _require(by, "accounts.disable_user", Target.of(user), "user.disable")
-    if by is not None and by.pk == user.pk:
-        raise ValidationError(_("Je kunt je eigen account niet blokkeren."))
-    user.is_active = False
-    user.disabled_at = clock.now()
-    user.disabled_reason = reason[:200]
-    user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-    ended = _end_all_sessions(user)
-    audit_record(
-        actor=_actor(by, "accounts"),
-        action=AuditAction.UPDATE,
-        targets=[user],
-        purpose="accountbeheer",
-        detail={"disabled": True, "sessions_ended": ended},
-    )
-    return ended
+    with transaction.atomic():
+        if by is not None and by.pk == user.pk:
+            raise ValidationError(_("Je kunt je eigen account niet blokkeren."))
+        user.is_active = False
+        user.disabled_at = clock.now()
+        user.disabled_reason = reason[:200]
+        user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
+        ended = _end_all_sessions(user)
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"disabled": True, "sessions_ended": ended},
+        )
+        return ended
 
 
-@transaction.atomic
 def user_enable(*, user: User, by: User | None) -> None:
     _require(by, "accounts.disable_user", Target.of(user), "user.enable")
-    user.is_active = True
-    user.disabled_at = None
-    user.disabled_reason = ""
-    user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-    audit_record(
-        actor=_actor(by, "accounts"),
-        action=AuditAction.UPDATE,
-        targets=[user],
-        purpose="accountbeheer",
-        detail={"disabled": False},
-    )
+    with transaction.atomic():
+        user.is_active = True
+        user.disabled_at = None
+        user.disabled_reason = ""
+        user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"disabled": False},
+        )
 
 
 def session_register(*, user: User, session_key: str) -> None:

@@ -13,3 +13,8 @@ STORAGES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 KANSRIJK_STRICT_AUDIT = True
+
+# Serve static files straight from the apps (no collectstatic needed outside production).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
