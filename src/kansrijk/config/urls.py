@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -15,6 +16,8 @@ class SchemaView(SpectacularAPIView):
 class DocsView(SpectacularSwaggerSplitView):
     audit_policy = NO_PERSONAL_DATA
 
+
+admin.autodiscover()  # imports each app's admin.py, which registers on `admin_site`
 
 router = DefaultRouter()
 router.register("organisaties", OrganisationViewSet, basename="organisation")

@@ -1,0 +1,124 @@
+"""Every screen and endpoint declares whether it shows personal data; those that do are audited.
+
+Forgetting it is a test failure, not a silent gap: the URLconf is walked, every personal-data view is
+requested by an allowed person and must leave an audit entry, refusals must leave a `denied` entry,
+and a personal-data view that records nothing is not served at all (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.admin import ModelAdmin
+from django.http import HttpRequest, HttpResponse
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, include, path
+from django.views.generic import TemplateView
+
+from conftest import login_verified
+from kansrijk.accounts.roles import Role
+from kansrijk.core.admin import AuditedModelAdmin, admin_site
+from kansrijk.core.audited import NO_PERSONAL_DATA, PERSONAL_DATA, PersonalDataViewMixin, policy_of
+from kansrijk.core.models import AuditAction, AuditEntry
+
+# Third-party views that are part of the platform and hold no personal data of their own.
+ADMIN_NAMESPACE = "beheer"
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, Any]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), namespace, pattern.callback
+
+
+def _routed_views() -> list[tuple[str, str, Any]]:
+    return [(route, ns, cb) for route, ns, cb in _walk(get_resolver().url_patterns) if ns != ADMIN_NAMESPACE]
+
+
+def test_every_routed_view_declares_its_audit_policy():
+    undeclared = [route for route, _ns, callback in _routed_views() if policy_of(callback) is None]
+    assert undeclared == [], f"views without an audit policy: {undeclared}"
+
+
+def test_policies_are_known_values():
+    for route, _ns, callback in _routed_views():
+        assert policy_of(callback) in (PERSONAL_DATA, NO_PERSONAL_DATA), route
+
+
+def test_every_admin_page_is_audited():
+    for model, model_admin in admin_site._registry.items():
+        assert isinstance(model_admin, AuditedModelAdmin), f"{model.__name__} admin is not audited"
+        assert isinstance(model_admin, ModelAdmin)
+
+
+# Each personal-data page or endpoint, with the role that may see it.
+PERSONAL_DATA_PAGES = [
+    ("/account/", Role.PROFESSIONAL, "accounts.user"),
+    ("/toezicht/auditlog/", Role.BEHEERDER, "core.auditlog"),
+    ("/api/v1/mij/", Role.REGIEHOUDER, "accounts.user"),
+    ("/api/v1/auditlog/", Role.BEHEERDER, "core.auditlog"),
+    ("/beheer/accounts/user/", Role.BEHEERDER, "accounts.user"),
+]
+
+
+def test_the_list_covers_every_personal_data_route():
+    personal = {route for route, _ns, cb in _routed_views() if policy_of(cb) == PERSONAL_DATA}
+    covered = {page.strip("/") + "/" for page, _role, _type in PERSONAL_DATA_PAGES}
+    missing = {route for route in personal if route.strip("/") + "/" not in covered}
+    assert missing == set(), f"personal-data routes without an audit test: {missing}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "role", "object_type"), PERSONAL_DATA_PAGES)
+def test_reading_personal_data_leaves_an_audit_entry(verified_client, path, role, object_type):
+    client, user = verified_client(role)
+    before = AuditEntry.objects.count()
+    response = client.get(path)
+    assert response.status_code == 200
+    entries = AuditEntry.objects.filter(seq__gt=before, action=AuditAction.VIEW)
+    assert entries.filter(actor_id=user.pk, object_type=object_type).exists()
+    entry = entries.first()
+    assert entry is not None and entry.request_id == response["X-Request-ID"]
+    assert entry.actor_label == user.email and entry.actor_role == role.value
+    assert entry.actor_organisation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "role"),
+    [("/toezicht/auditlog/", Role.PROFESSIONAL), ("/api/v1/auditlog/", Role.REGIEHOUDER)],
+)
+def test_refused_reads_are_audited(verified_client, path, role):
+    client, user = verified_client(role)
+    response = client.get(path)
+    assert response.status_code == 403
+    denied = AuditEntry.objects.get(action=AuditAction.DENIED, actor_id=user.pk)
+    assert path in denied.detail["attempted"]
+
+
+class ForgetfulView(PersonalDataViewMixin, TemplateView):
+    """A personal-data view whose author bypassed the audited render (the mistake to catch)."""
+
+    permission_required = "accounts.view_organisation"
+    audit_purpose = "test"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return HttpResponse("BSN 123456782 of somebody")
+
+
+urlpatterns = [path("forgetful/", ForgetfulView.as_view()), path("", include("kansrijk.config.urls"))]
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_personal_data_view_without_audit_entry_is_withheld(make_user):
+    user = make_user(Role.PROGRAMMATEAM)
+    client = login_verified(Client(), user)
+    response = client.get("/forgetful/")
+    assert response.status_code == 500
+    assert b"123456782" not in response.content
