@@ -3,23 +3,24 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
+from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.core.forms import AmsFormMixin
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(AmsFormMixin, AuthenticationForm):
     """Email and password; django-axes counts failures through `authenticate`."""
 
     username = forms.EmailField(
         label=_("E-mailadres"),
-        widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True, "class": "ams-text-input"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
         label=_("Wachtwoord"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "ams-password-input"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
         "invalid_login": _(
@@ -30,7 +31,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class CodeForm(forms.Form):
+class CodeForm(AmsFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"),
         help_text=_("De 6 cijfers uit je app, of een van je herstelcodes."),
@@ -40,7 +41,6 @@ class CodeForm(forms.Form):
                 "autocomplete": "one-time-code",
                 "inputmode": "text",
                 "autofocus": True,
-                "class": "ams-text-input",
                 "spellcheck": "false",
             }
         ),
@@ -50,14 +50,12 @@ class CodeForm(forms.Form):
         return str(self.cleaned_data["code"]).strip().replace(" ", "").lower()
 
 
-class EnrolForm(forms.Form):
+class EnrolForm(AmsFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code uit je app"),
         help_text=_("Typ de 6 cijfers die je app nu laat zien."),
         max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "ams-text-input"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
 
@@ -69,3 +67,11 @@ class KansrijkUserCreationForm(AdminUserCreationForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].help_text = _("Het werk-e-mailadres; hiermee logt iemand in.")
+
+
+class ResetRequestForm(AmsFormMixin, PasswordResetForm):
+    pass
+
+
+class NewPasswordForm(AmsFormMixin, SetPasswordForm):  # type: ignore[type-arg]
+    pass

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from kansrijk.accounts import services
-from kansrijk.accounts.forms import CodeForm, EnrolForm, LoginForm
+from kansrijk.accounts.forms import CodeForm, EnrolForm, LoginForm, NewPasswordForm, ResetRequestForm
 from kansrijk.accounts.middleware import LAST_SEEN_KEY, start_session_clock
 from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import ROLE_INFO
@@ -266,6 +266,7 @@ def session_status(request: HttpRequest) -> HttpResponse:
 class PasswordResetView(auth_views.PasswordResetView):
     audit_policy = NO_PERSONAL_DATA
     template_name = "accounts/password_reset.html"
+    form_class = ResetRequestForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -281,6 +282,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     audit_policy = NO_PERSONAL_DATA
     template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
     post_reset_login = False
 

@@ -120,7 +120,10 @@ def audit_record(
     occurred = clock.now()
     with transaction.atomic():
         # Taking the head row's lock first serialises the chain on PostgreSQL and SQLite alike.
-        AuditChainHead.objects.filter(pk=1).update(seq=F("seq") + len(target_list))
+        if not AuditChainHead.objects.filter(pk=1).update(seq=F("seq") + len(target_list)):
+            # Only on an empty database (the migration creates the head). If entries exist without a
+            # head, the new entry's sequence number collides and the write fails: fail closed.
+            AuditChainHead.objects.create(pk=1, seq=len(target_list), hash=GENESIS_HASH)
         head = AuditChainHead.objects.get(pk=1)
         seq = head.seq - len(target_list)
         prev = head.hash

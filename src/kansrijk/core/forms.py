@@ -1,11 +1,55 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.models import AuditAction
 from kansrijk.core.selectors import AuditFilter
 
+# The Amsterdam Design System class for each kind of widget.
+AMS_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.PasswordInput, "ams-password-input"),
+    (forms.DateInput, "ams-date-input"),
+    (forms.Textarea, "ams-text-area"),
+    (forms.Select, "ams-select"),
+    (forms.CheckboxInput, "ams-checkbox__input"),
+    (forms.widgets.Input, "ams-text-input"),
+)
 
-class AuditFilterForm(forms.Form):
+
+class AmsFormMixin:
+    """Gives every widget its Amsterdam Design System class and links hints and errors to the field
+    for screen readers (aria-describedby, aria-invalid)."""
+
+    fields: dict[str, forms.Field]
+    errors: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            for widget_type, css in AMS_WIDGET_CLASSES:
+                if isinstance(widget, widget_type):
+                    classes = widget.attrs.get("class", "")
+                    if css not in classes.split():
+                        widget.attrs["class"] = f"{classes} {css}".strip()
+                    break
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                described = [f"id_{name}-error"]
+                if self.fields[name].help_text:
+                    described.insert(0, f"id_{name}-hint")
+                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-invalid"] = "true"
+
+
+class AuditFilterForm(AmsFormMixin, forms.Form):
     object_type = forms.CharField(
         label=_("Soort gegeven"),
         required=False,

@@ -136,6 +136,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Front-end packages from npm (Amsterdam Design System, htmx), copied here by `make setup`.
+STATICFILES_DIRS = [BASE_DIR / "src" / "kansrijk" / "static"]
 STATIC_ROOT = env.STATIC_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,0 +1,140 @@
+"""User journeys in a real browser: two-step login, navigation, language switch, enrolment, the
+audit log, and the idle-session warning. Every page visited is scanned with axe-core."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from conftest import PASSWORD, current_code
+from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.factories import OrganisationFactory, UserFactory
+from kansrijk.core.models import AuditEntry
+
+
+def _login(page, base_url: str, user, axe_check=None, prefix: str = "") -> None:
+    page.goto(f"{base_url}/inloggen/")
+    if axe_check:
+        axe_check(page, f"{prefix}login")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r"/inloggen/code/"))
+    if axe_check:
+        axe_check(page, f"{prefix}code")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url(f"{base_url}/")
+
+
+def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, app_server, axe_check):
+    base = app_server.url
+    user = UserFactory(
+        roles=[Role.PROFESSIONAL],
+        with_totp=True,
+        full_name="Fenna Jansen (demo)",
+        organisation=OrganisationFactory(name="Ouder- en Kindteam Zuidoost (demo)"),
+    )
+    page.goto(f"{base}/")
+    axe_check(page, "01-start-public")
+    page.get_by_role("link", name="Inloggen voor professionals").click()
+    _login(page, base, user, axe_check, prefix="02-")
+    assert page.get_by_role("heading", level=1).inner_text() == "Welkom, Fenna"
+    axe_check(page, "03-start-professional")
+
+    # Keyboard: the skip link is the first stop and moves focus to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Direct naar de inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn account").click()
+    page.wait_for_url(f"{base}/account/")
+    assert page.get_by_text("Ouder- en Kindteam Zuidoost (demo)").is_visible()
+    axe_check(page, "04-account")
+    assert AuditEntry.objects.filter(actor_id=user.pk, object_type="accounts.user", action="view").exists()
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url(f"{base}/account/")
+    assert page.get_by_role("heading", level=1).inner_text() == "My account"
+    assert page.locator("html").get_attribute("lang") == "en"
+    axe_check(page, "05-account-english")
+    page.get_by_role("button", name="Nederlands").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Mijn account"
+
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile(r"/inloggen/"))
+    assert page.csp_errors == [], page.csp_errors
+
+
+def test_new_professional_enrols_the_app_and_gets_recovery_codes(page, app_server, axe_check):
+    base = app_server.url
+    user = UserFactory(roles=[Role.REGIEHOUDER])
+    page.goto(f"{base}/inloggen/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/inloggen/app-instellen/")
+    assert page.get_by_role("img", name=re.compile("QR-code")).is_visible()
+    axe_check(page, "06-enrol")
+    secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code uit je app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="App koppelen").click()
+    codes = page.get_by_test_id("recovery-codes").locator("li").all_inner_texts()
+    assert len(codes) == 10
+    axe_check(page, "07-recovery-codes")
+    page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
+    page.wait_for_url(f"{base}/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
+
+
+def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
+    base = app_server.url
+    beheerder = UserFactory(roles=[Role.BEHEERDER], with_totp=True)
+    colleague = UserFactory(roles=[Role.PROFESSIONAL], with_totp=True)
+    from kansrijk.core.audit import Actor, Target, audit_record
+
+    audit_record(
+        actor=Actor(id=colleague.pk, label=colleague.email, organisation="OKT", role="professional"),
+        action="view",
+        targets=[Target("accounts.user", str(colleague.pk))],
+        purpose="eigen accountgegevens bekijken",
+    )
+    _login(page, base, beheerder)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Auditlog").click()
+    page.wait_for_url(re.compile(r"/toezicht/auditlog/"))
+    axe_check(page, "08-audit-log")
+    page.get_by_label("Soort gegeven").fill("accounts.user")
+    page.get_by_label("Nummer (id) van het gegeven").fill(str(colleague.pk))
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(re.compile(r"object_id="))
+    assert page.get_by_test_id("audit-count").inner_text() == "1 regel gevonden"
+    assert page.get_by_role("cell", name=colleague.email).is_visible()
+    axe_check(page, "09-audit-log-filtered")
+    # Looking is itself on record.
+    assert AuditEntry.objects.filter(actor_id=beheerder.pk, object_type="core.auditlog").count() >= 2
+
+
+@pytest.mark.parametrize("idle_seconds", [6])
+def test_idle_session_warns_then_ends(page, app_server, axe_check, idle_seconds):
+    base = app_server.url
+    user = UserFactory(roles=[Role.PROFESSIONAL], with_totp=True)
+    with override_settings(KANSRIJK_SESSION_IDLE=timedelta(seconds=idle_seconds)):
+        _login(page, base, user)
+        dialog = page.get_by_role("dialog", name="Ben je er nog?")
+        dialog.wait_for(state="visible", timeout=idle_seconds * 1000)
+        axe_check(page, "10-idle-warning")
+        page.get_by_role("button", name="Ingelogd blijven").click()
+        dialog.wait_for(state="hidden")
+        # Without activity the session ends and the browser goes to the login page.
+        page.wait_for_url(re.compile(r"/inloggen/"), timeout=(idle_seconds + 4) * 1000)
+        page.goto(f"{base}/account/")
+        assert "/inloggen/" in page.url
