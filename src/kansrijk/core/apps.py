@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "kansrijk.core"
     label = "core"
     verbose_name = _("Basis")
+
+    def ready(self) -> None:
+        from kansrijk.core import api_schema  # noqa: F401  (registers the OpenAPI auth extensions)

@@ -1,0 +1,131 @@
+"""`make bench`: performance figures of the foundation, each against a baseline measured in the same run.
+
+- audit write: one audited read (hash chain, head-row lock) vs. a plain insert of the same row
+- audit verify: entries checked per second
+- audited page: GET /account/ (personal data, audited) vs. GET / (same layout, nothing audited)
+
+Runs on a throw-away test database (SQLite in memory by default; PostgreSQL when DATABASE_URL is set).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kansrijk.config.settings.test")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {connection.vendor}"
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def report(name: str, samples: list[float], baseline: list[float], unit: str = "ms") -> None:
+    med, base = statistics.median(samples), statistics.median(baseline)
+    print(f"{name:<44} {med * 1000:8.3f} {unit}  baseline {base * 1000:8.3f} {unit}  ratio {med / base:5.2f}x")
+
+
+def main() -> None:
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run() -> None:
+    from kansrijk.accounts.roles import Role
+    from kansrijk.accounts.tests.factories import UserFactory
+    from kansrijk.core.audit import Actor, Target, audit_record, audit_verify
+    from kansrijk.core.models import AuditEntry
+
+    print(f"machine: {machine()}")
+    actor = Actor(id=1, label="bench@test.kansrijk.test", organisation="Bench", role="professional")
+    counter = iter(range(10**9))
+
+    def audited() -> None:
+        audit_record(actor=actor, action="view", targets=[Target("families.family", "1")], purpose="bench")
+
+    def plain(rows: int = 1) -> None:
+        """The same rows inserted without the chain (no head-row lock, no hashing)."""
+        entries = []
+        for _ in range(rows):
+            n = next(counter)
+            entries.append(
+                AuditEntry(
+                    seq=10**12 + n,
+                    occurred_at=django.utils.timezone.now(),
+                    actor_id=1,
+                    actor_label=actor.label,
+                    action="view",
+                    object_type="families.family",
+                    object_id="1",
+                    purpose="bench",
+                    prev_hash="0" * 64,
+                    hash=f"{n:064d}",
+                )
+            )
+        AuditEntry.objects.bulk_create(entries)
+
+    for fn in (audited, plain):  # warm up
+        timed(fn, 20)
+    report("audit write (1 entry)", timed(audited, 500), timed(plain, 500))
+
+    def audited_page_of_50() -> None:
+        audit_record(actor=actor, action="view", targets=[Target("families.family", str(i)) for i in range(50)])
+
+    report("audit write (a list page of 50 entries)", timed(audited_page_of_50, 100), timed(lambda: plain(50), 100))
+
+    # verify: throughput on the chained entries only (the plain rows above are outside the chain)
+    entries = AuditEntry.objects.filter(seq__lt=10**12).count()
+    start = time.perf_counter()
+    result = audit_verify()
+    elapsed = time.perf_counter() - start
+    print(f"{'audit verify':<44} {entries / elapsed:8.0f} entries/s  ({result.checked} checked, {elapsed:.3f} s)")
+
+    user = UserFactory(roles=[Role.PROGRAMMATEAM])
+    client = Client()
+    client.post("/inloggen/", {"username": user.email, "password": "een-lang-en-veilig-wachtwoord"})
+    for path in ("/account/", "/"):
+        timed(lambda p=path: client.get(p), 10)
+    report(
+        "page GET /account/ (audited) vs / (not)",
+        timed(lambda: client.get("/account/"), 200),
+        timed(lambda: client.get("/"), 200),
+    )
+
+
+if __name__ == "__main__":
+    main()
