@@ -24,7 +24,7 @@ def current_code(device: TOTPDevice) -> str:
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(*roles: Role, **kwargs: object) -> User:
-        return UserFactory(roles=list(roles), password=PASSWORD, **kwargs)
+        return UserFactory.create(roles=list(roles), password=PASSWORD, **kwargs)
 
     return make
 

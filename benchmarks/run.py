@@ -15,13 +15,14 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kansrijk.config.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -115,11 +116,11 @@ def run() -> None:
     elapsed = time.perf_counter() - start
     print(f"{'audit verify':<44} {entries / elapsed:8.0f} entries/s  ({result.checked} checked, {elapsed:.3f} s)")
 
-    user = UserFactory(roles=[Role.PROGRAMMATEAM])
+    user = UserFactory.create(roles=[Role.PROGRAMMATEAM])
     client = Client()
     client.post("/inloggen/", {"username": user.email, "password": "een-lang-en-veilig-wachtwoord"})
     for path in ("/account/", "/"):
-        timed(lambda p=path: client.get(p), 10)
+        timed(partial(client.get, path), 10)
     report(
         "page GET /account/ (audited) vs / (not)",
         timed(lambda: client.get("/account/"), 200),

@@ -8,11 +8,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from conftest import PASSWORD, current_code
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import PASSWORD, current_code
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import OrganisationFactory, UserFactory
 from kansrijk.core.models import AuditEntry
@@ -36,11 +36,11 @@ def _login(page, base_url: str, user, axe_check=None, prefix: str = "") -> None:
 
 def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, app_server, axe_check):
     base = app_server.url
-    user = UserFactory(
+    user = UserFactory.create(
         roles=[Role.PROFESSIONAL],
         with_totp=True,
         full_name="Fenna Jansen (demo)",
-        organisation=OrganisationFactory(name="Ouder- en Kindteam Zuidoost (demo)"),
+        organisation=OrganisationFactory.create(name="Ouder- en Kindteam Zuidoost (demo)"),
     )
     page.goto(f"{base}/")
     axe_check(page, "01-start-public")
@@ -76,7 +76,7 @@ def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, 
 
 def test_new_professional_enrols_the_app_and_gets_recovery_codes(page, app_server, axe_check):
     base = app_server.url
-    user = UserFactory(roles=[Role.REGIEHOUDER])
+    user = UserFactory.create(roles=[Role.REGIEHOUDER])
     page.goto(f"{base}/inloggen/")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
@@ -98,8 +98,8 @@ def test_new_professional_enrols_the_app_and_gets_recovery_codes(page, app_serve
 
 def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
     base = app_server.url
-    beheerder = UserFactory(roles=[Role.BEHEERDER], with_totp=True)
-    colleague = UserFactory(roles=[Role.PROFESSIONAL], with_totp=True)
+    beheerder = UserFactory.create(roles=[Role.BEHEERDER], with_totp=True)
+    colleague = UserFactory.create(roles=[Role.PROFESSIONAL], with_totp=True)
     from kansrijk.core.audit import Actor, Target, audit_record
 
     audit_record(
@@ -126,7 +126,7 @@ def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
 @pytest.mark.parametrize("idle_seconds", [6])
 def test_idle_session_warns_then_ends(page, app_server, axe_check, idle_seconds):
     base = app_server.url
-    user = UserFactory(roles=[Role.PROFESSIONAL], with_totp=True)
+    user = UserFactory.create(roles=[Role.PROFESSIONAL], with_totp=True)
     with override_settings(KANSRIJK_SESSION_IDLE=timedelta(seconds=idle_seconds)):
         _login(page, base, user)
         dialog = page.get_by_role("dialog", name="Ben je er nog?")

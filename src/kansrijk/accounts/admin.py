@@ -104,7 +104,7 @@ class UserAdmin(RulesPermissionsMixin, AuditedModelAdmin):
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         instances = formset.save(commit=False)
         for instance in instances:
-            if isinstance(instance, RoleGrant) and instance.granted_by_id is None:
+            if isinstance(instance, RoleGrant) and instance.granted_by_id is None and isinstance(request.user, User):
                 instance.granted_by = request.user
         formset.save()
 

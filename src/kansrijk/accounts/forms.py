@@ -59,7 +59,7 @@ class EnrolForm(AmsFormMixin, forms.Form):
     )
 
 
-class KansrijkUserCreationForm(AdminUserCreationForm):  # type: ignore[misc]
+class KansrijkUserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "full_name", "job_title")

@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kansrijk.accounts.selectors import user_requires_second_factor
+from kansrijk.accounts.selectors import second_factor_verified, user_requires_second_factor
 from kansrijk.accounts.services import has_second_factor
 from kansrijk.core import clock
 
@@ -99,7 +99,7 @@ class SecondFactorRequiredMiddleware:
             user is not None
             and user.is_authenticated
             and "_auth_user_id" in request.session  # API token requests are handled by DRF
-            and not user.is_verified()
+            and not second_factor_verified(user=user)
             and user_requires_second_factor(user=user)
             and not request.path.startswith(SECOND_FACTOR_OPEN_PREFIXES)
         ):

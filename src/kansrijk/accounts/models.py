@@ -94,7 +94,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     disabled_reason = models.CharField(_("reden van blokkeren"), max_length=200, blank=True)
     is_demo = models.BooleanField(_("demo-account (verzonnen)"), default=False)
     date_joined = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, Membership] = models.ManyToManyField(
         Organisation, through="Membership", related_name="members", verbose_name=_("organisaties")
     )
 

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.accounts.selectors import second_factor_verified, user_requires_second_factor
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -31,10 +33,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
-    verified = getattr(user, "is_verified", lambda: True)()
-    from kansrijk.accounts.selectors import user_requires_second_factor
-
-    if not verified and user_requires_second_factor(user=user):
+    if not second_factor_verified(user=user) and user_requires_second_factor(user=user):
         return {"navigation": []}
     items = []
     for item in NAVIGATION:

@@ -20,6 +20,12 @@ def user_roles(*, user: Any) -> list[Role]:
     return [role for role in Role if role.value in held]
 
 
+def second_factor_verified(*, user: Any) -> bool:
+    """True once the user proved the second factor in this session (set by django-otp)."""
+    verified = getattr(user, "is_verified", None)
+    return bool(callable(verified) and verified())
+
+
 def user_requires_second_factor(*, user: Any) -> bool:
     return bool(roles_of(user) & PERSONAL_DATA_ROLES)
 

@@ -203,7 +203,7 @@ def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
 
 
 def has_second_factor(*, user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 @transaction.atomic
@@ -255,7 +255,7 @@ def recovery_codes_regenerate(*, user: User) -> list[str]:
 
 
 def recovery_codes_left(*, user: User) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
 
 
 @transaction.atomic

@@ -11,8 +11,9 @@ import segno
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout, user_login_failed
+from django.contrib.auth import login, logout, user_login_failed
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
@@ -32,6 +33,7 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import ROLE_INFO
 from kansrijk.accounts.selectors import (
     ACTIVE_ORGANISATION_SESSION_KEY,
+    second_factor_verified,
     user_memberships,
     user_requires_second_factor,
     user_roles,
@@ -76,10 +78,10 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = False
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         next_url = self.get_redirect_url()
-        auth_views.auth_login(self.request, user)
+        login(self.request, user)
         start_session_clock(self.request)
         self.request.session[OTP_FAILURES_KEY] = 0
         if self.request.session.session_key:
@@ -101,7 +103,7 @@ class VerifyView(LoginRequiredMixin, FormView[CodeForm]):
     template_name = "accounts/verify.html"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and request.user.is_verified():
+        if request.user.is_authenticated and second_factor_verified(user=request.user):
             return redirect(_safe_next(request, request.GET.get("next")))
         if "next" in request.GET:
             request.session[NEXT_KEY] = request.GET["next"]
@@ -147,7 +149,7 @@ class EnrolView(LoginRequiredMixin, FormView[EnrolForm]):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
-        if isinstance(user, User) and services.has_second_factor(user=user) and not user.is_verified():
+        if isinstance(user, User) and services.has_second_factor(user=user) and not second_factor_verified(user=user):
             return redirect("accounts:verify")
         return super().dispatch(request, *args, **kwargs)
 
@@ -180,7 +182,7 @@ class RecoveryCodesView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
-        if not user.is_verified():
+        if not second_factor_verified(user=user):
             return redirect("accounts:verify")
         codes = services.recovery_codes_regenerate(user=user)
         return render(request, "accounts/recovery_codes.html", {"codes": codes, "first_time": False})
@@ -213,7 +215,8 @@ class AccountView(PersonalDataViewMixin, TemplateView):
     audit_purpose = "eigen accountgegevens bekijken"
 
     def has_permission(self) -> bool:
-        return self.request.user.has_perm(self.permission_required, self.request.user)
+        user = self.request.user
+        return isinstance(user, User) and user.has_perm(self.permission_required, user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

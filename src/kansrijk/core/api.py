@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import models
@@ -91,7 +91,7 @@ class PersonalDataAPIMixin(APIView):
             )
         return super().finalize_response(request, response, *args, **kwargs)
 
-    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> None:
+    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
         if request.user and request.user.is_authenticated:
             audit_denied(
                 actor=actor_for(request.user),

@@ -5,7 +5,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
-class VerifiedSessionScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
+class VerifiedSessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
     target_class = "kansrijk.core.api_auth.VerifiedSessionAuthentication"
     name = "session"
 
@@ -18,7 +18,7 @@ class VerifiedSessionScheme(OpenApiAuthenticationExtension):  # type: ignore[mis
         }
 
 
-class ExpiringTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
+class ExpiringTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
     target_class = "kansrijk.core.api_auth.ExpiringTokenAuthentication"
     name = "token"
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 
 from kansrijk.core import request_context
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
@@ -45,8 +45,9 @@ def no_personal_data(reason: str) -> Callable[[F], F]:
 def policy_of(callback: Callable[..., Any]) -> str | None:
     """The declared audit policy of a resolved URL callback (function, CBV or DRF view)."""
     for holder in (getattr(callback, "view_class", None), getattr(callback, "cls", None), callback):
-        if holder is not None and getattr(holder, "audit_policy", None):
-            return str(holder.audit_policy)
+        policy = getattr(holder, "audit_policy", None) if holder is not None else None
+        if policy:
+            return str(policy)
     return None
 
 
@@ -111,7 +112,7 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
             )
         return super().render_to_response(context, **response_kwargs)  # type: ignore[misc, no-any-return]
 
-    def handle_no_permission(self) -> HttpResponse:
+    def handle_no_permission(self) -> HttpResponseRedirect:
         user = getattr(self.request, "user", None)
         if user is not None and user.is_authenticated:
             audit_denied(
@@ -120,7 +121,7 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
                 targets=[Target(self.audit_object_type or type(self).__name__, str(self.kwargs_id()))],
                 purpose=self.audit_purpose,
             )
-        return super().handle_no_permission()  # type: ignore[no-any-return]
+        return super().handle_no_permission()
 
     def kwargs_id(self) -> str:
         kwargs: dict[str, Any] = getattr(self, "kwargs", {})

@@ -22,7 +22,7 @@ _current: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar
 def client_ip_of(request: HttpRequest) -> str:
     """The client address, trusting X-Forwarded-For only for the configured number of proxies."""
     proxies = int(getattr(settings, "KANSRIJK_TRUSTED_PROXY_COUNT", 0))
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
@@ -31,7 +31,7 @@ def client_ip_of(request: HttpRequest) -> str:
 
 
 def new_request_id(request: HttpRequest) -> str:
-    incoming = request.headers.get("X-Request-ID", "")
+    incoming = str(request.headers.get("X-Request-ID", ""))
     if incoming and len(incoming) <= 64 and incoming.replace("-", "").isalnum():
         return incoming
     return uuid.uuid4().hex

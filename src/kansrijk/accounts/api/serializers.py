@@ -9,7 +9,9 @@ from kansrijk.accounts.selectors import user_roles
 
 
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
-    stadsdelen = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    stadsdelen: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
 
     class Meta:
         model = Organisation

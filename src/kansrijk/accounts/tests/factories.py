@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -17,7 +17,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"org{n}@test.kansrijk.test")
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A person. Traits: `roles=[Role...]`, `with_totp=True` (a confirmed authenticator app),
     `organisation=<Organisation>` (default: a new one)."""
 
@@ -30,21 +30,21 @@ class UserFactory(factory.django.DjangoModelFactory):
     job_title = "Jeugdverpleegkundige"
 
     @factory.post_generation
-    def password(self, create: bool, extracted: str | None, **kwargs: Any) -> None:
+    def password(self: Any, create: bool, extracted: str | None, **kwargs: Any) -> None:
         self.set_password(extracted or "een-lang-en-veilig-wachtwoord")
         if create:
             self.save(update_fields=["password"])
 
     @factory.post_generation
-    def roles(self, create: bool, extracted: list[Any] | None, **kwargs: Any) -> None:
+    def roles(self: Any, create: bool, extracted: list[Any] | None, **kwargs: Any) -> None:
         for role in extracted or []:
             RoleGrant.objects.create(user=self, role=role.value)
 
     @factory.post_generation
-    def organisation(self, create: bool, extracted: Organisation | None, **kwargs: Any) -> None:
-        Membership.objects.create(user=self, organisation=extracted or OrganisationFactory())
+    def organisation(self: Any, create: bool, extracted: Organisation | None, **kwargs: Any) -> None:
+        Membership.objects.create(user=self, organisation=extracted or OrganisationFactory.create())
 
     @factory.post_generation
-    def with_totp(self, create: bool, extracted: bool | None, **kwargs: Any) -> None:
+    def with_totp(self: Any, create: bool, extracted: bool | None, **kwargs: Any) -> None:
         if extracted:
             TOTPDevice.objects.create(user=self, name="authenticator-app", confirmed=True)

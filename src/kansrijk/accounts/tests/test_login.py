@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from conftest import PASSWORD, current_code, login_verified
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
@@ -13,7 +14,6 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from freezegun import freeze_time
 
-from conftest import PASSWORD, current_code, login_verified
 from kansrijk.accounts import services
 from kansrijk.accounts.roles import Role
 from kansrijk.core.models import AuditEntry
@@ -226,7 +226,9 @@ class TestPasswordReset:
         client = Client()
         client.post("/inloggen/wachtwoord-vergeten/", {"email": user.email})
         assert len(mail.outbox) == 1
-        link = re.search(r"http://testserver(/inloggen/nieuw-wachtwoord/\S+/)", mail.outbox[0].body).group(1)
+        found = re.search(r"http://testserver(/inloggen/nieuw-wachtwoord/\S+/)", str(mail.outbox[0].body))
+        assert found is not None
+        link = found.group(1)
         form_page = client.get(link, follow=True)
         assert form_page.status_code == 200
         new_password = "een-ander-lang-wachtwoord-2026"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import login_verified
 from django.test import Client
 
-from conftest import login_verified
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, ROLE_INFO, Role
 
 pytestmark = pytest.mark.django_db

@@ -15,6 +15,6 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 KANSRIJK_STRICT_AUDIT = True
 
 # Serve static files straight from the apps (no collectstatic needed outside production).
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

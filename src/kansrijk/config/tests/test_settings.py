@@ -19,7 +19,10 @@ def _kansrijk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def test_production_settings_pass_check_deploy():
     result = _kansrijk(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="kansrijk.config.settings.production",
         SECRET_KEY="x" * 20 + "-production-like-secret-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="kansrijk.example",
@@ -37,7 +40,11 @@ def test_production_refuses_to_start_without_a_secret_key():
 @pytest.mark.django_db
 def test_openapi_schema_validates_without_warnings(tmp_path):
     result = _kansrijk(
-        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"),
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--file",
+        str(tmp_path / "schema.yaml"),
         DJANGO_SETTINGS_MODULE="kansrijk.config.settings.test",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import login_verified
 from django.contrib.admin import ModelAdmin
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, include, path
 from django.views.generic import TemplateView
 
-from conftest import login_verified
 from kansrijk.accounts.roles import Role
 from kansrijk.core.admin import AuditedModelAdmin, admin_site
 from kansrijk.core.audited import NO_PERSONAL_DATA, PERSONAL_DATA, PersonalDataViewMixin, policy_of
