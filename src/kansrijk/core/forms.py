@@ -23,6 +23,9 @@ class AmsFormMixin:
 
     fields: dict[str, forms.Field]
     errors: Any
+    # No HTML `required`: browsers would mark empty fields invalid (red) before anything was sent.
+    # Screen readers still hear that a field is required through aria-required.
+    use_required_attribute = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,6 +39,8 @@ class AmsFormMixin:
                     break
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
+            if field.required:
+                widget.attrs["aria-required"] = "true"
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

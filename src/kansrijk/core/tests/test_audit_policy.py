@@ -122,3 +122,19 @@ def test_personal_data_view_without_audit_entry_is_withheld(make_user):
     response = client.get("/forgetful/")
     assert response.status_code == 500
     assert b"123456782" not in response.content
+
+
+@pytest.mark.django_db
+def test_audit_log_filters_and_htmx_partial(verified_client):
+    client, beheerder = verified_client(Role.BEHEERDER)
+    client.get("/account/")
+    response = client.get(
+        "/toezicht/auditlog/", {"object_type": "accounts.user", "object_id": str(beheerder.pk)}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html  # only the rows
+    assert beheerder.email in html
+    entry = AuditEntry.objects.filter(object_type="core.auditlog").latest("seq")
+    assert entry.object_id == f"accounts.user:{beheerder.pk}"
+    assert entry.detail["results"] >= 1

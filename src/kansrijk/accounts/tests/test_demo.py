@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+from conftest import current_code
+from kansrijk.accounts.demo import DEMO_PASSWORD, ORGANISATIONS, USERS
+from kansrijk.accounts.models import Organisation, OrganisationKind, User
+from kansrijk.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("demo")
+    assert not User.objects.exists()
+
+
+def test_demo_is_idempotent_fictional_and_prints_working_logins(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    call_command("demo", stdout=out)
+    assert User.objects.count() == len(USERS) == len(Role)
+    assert Organisation.objects.count() == len(ORGANISATIONS)
+    assert all(o.is_demo and "(demo)" in o.name for o in Organisation.objects.all())
+    assert all(u.is_demo and "(demo)" in u.full_name for u in User.objects.all())
+    assert {o.kind for o in Organisation.objects.all()} == set(OrganisationKind)
+    printed = out.getvalue()
+    for spec in USERS:
+        assert spec.email in printed
+    assert DEMO_PASSWORD in printed
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.get(email="professional@demo.kansrijk.test")
+    client = Client()
+    assert client.post("/inloggen/", {"username": user.email, "password": DEMO_PASSWORD})["Location"] == (
+        "/inloggen/code/"
+    )
+    device = TOTPDevice.objects.get(user=user)
+    assert client.post("/inloggen/code/", {"code": current_code(device)}).status_code == 302
+    assert client.get("/account/").status_code == 200
