@@ -8,13 +8,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, current_code
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import OrganisationFactory, UserFactory
+from kansrijk.accounts.tests.login import PASSWORD, current_code
 from kansrijk.core.models import AuditEntry
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.accounts.models import User
+from kansrijk.accounts.models import ApprovalState, User
 from kansrijk.core.forms import AmsFormMixin
 
 
@@ -28,7 +28,13 @@ class LoginForm(AmsFormMixin, AuthenticationForm):
             "een tijdje geblokkeerd."
         ),
         "inactive": _("Dit account is geblokkeerd. Neem contact op met de beheerder van je organisatie."),
+        "pending": _("Je account wacht nog op goedkeuring. Je krijgt een e-mail als je kunt inloggen."),
     }
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if getattr(user, "approval_state", ApprovalState.APPROVED) != ApprovalState.APPROVED:
+            raise forms.ValidationError(self.error_messages["pending"], code="pending")
 
 
 class CodeForm(AmsFormMixin, forms.Form):

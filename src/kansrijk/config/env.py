@@ -19,7 +19,13 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 def database_config() -> dict[str, Any]:
     """`DATABASE_URL`, default an embedded SQLite file under var/."""
     default = f"sqlite:///{VAR_DIR / 'kansrijk.sqlite3'}"
-    return env.db_url("DATABASE_URL", default=default)  # type: ignore[no-any-return]
+    config: dict[str, Any] = env.db_url("DATABASE_URL", default=default)
+    if config["ENGINE"].endswith("sqlite3"):
+        # The web server and the worker write concurrently: WAL, and take the write lock up front.
+        config.setdefault("OPTIONS", {}).update(
+            transaction_mode="IMMEDIATE", timeout=20, init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        )
+    return config
 
 
 SECRET_KEY: str = env.str("SECRET_KEY", default="")

@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 
-from conftest import login_verified
 from kansrijk.accounts.models import RoleGrant, User
 from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.login import login_verified
 from kansrijk.core.models import AuditAction, AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,17 @@ def test_beheerder_creates_an_account_and_grants_a_role(verified_client):
     response = client.post(
         "/beheer/accounts/user/add/",
         {
-            "email": "nieuw@test.kansrijk.test", "full_name": "Nieuwe Collega", "job_title": "Verloskundige",
-            "usable_password": "true", "password1": "een-lang-en-veilig-wachtwoord-2",
+            "email": "nieuw@test.kansrijk.test",
+            "full_name": "Nieuwe Collega",
+            "job_title": "Verloskundige",
+            "usable_password": "true",
+            "password1": "een-lang-en-veilig-wachtwoord-2",
             "password2": "een-lang-en-veilig-wachtwoord-2",
-            "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
-            "role_grants-TOTAL_FORMS": "1", "role_grants-INITIAL_FORMS": "0", "role_grants-0-role": "professional",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+            "role_grants-TOTAL_FORMS": "1",
+            "role_grants-INITIAL_FORMS": "0",
+            "role_grants-0-role": "professional",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from conftest import current_code
 from kansrijk.accounts.demo import DEMO_PASSWORD, ORGANISATIONS, USERS
 from kansrijk.accounts.models import Organisation, OrganisationKind, User
 from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.login import current_code
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, current_code, login_verified
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
@@ -16,6 +15,7 @@ from freezegun import freeze_time
 
 from kansrijk.accounts import services
 from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.login import PASSWORD, current_code, login_verified
 from kansrijk.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +103,14 @@ class TestTwoStepLogin:
         assert client.get("/account/").status_code == 200
         # ...but it cannot reach what needs a verified beheerder
         assert client.get("/toezicht/auditlog/").status_code == 403
+
+    def test_account_waiting_for_approval_cannot_log_in(self, make_user):
+        user = make_user(Role.PROFESSIONAL, approval_state="pending")
+        client = Client()
+        response = _password_step(client, user.email)
+        assert response.status_code == 200
+        assert "wacht nog op goedkeuring" in response.content.decode()
+        assert "_auth_user_id" not in client.session
 
     def test_open_redirect_is_refused(self, make_user):
         user = make_user(Role.PROGRAMMATEAM)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import login_verified
 from django.test import Client
 
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, ROLE_INFO, Role
+from kansrijk.accounts.tests.login import login_verified
 
 pytestmark = pytest.mark.django_db
 

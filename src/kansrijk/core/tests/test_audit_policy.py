@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import login_verified
 from django.contrib.admin import ModelAdmin
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
@@ -19,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, include, path
 from django.views.generic import TemplateView
 
 from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.login import login_verified
 from kansrijk.core.admin import AuditedModelAdmin, admin_site
 from kansrijk.core.audited import NO_PERSONAL_DATA, PERSONAL_DATA, PersonalDataViewMixin, policy_of
 from kansrijk.core.models import AuditAction, AuditEntry
