@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("geo", "0001_initial"),
+        ("geo", "0001_areas"),
     ]
 
     operations = [

@@ -77,6 +77,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="postcodes",
                         to="geo.gebied",
+                        verbose_name="gebied",
                     ),
                 ),
                 (
@@ -85,6 +86,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="postcodes",
                         to="geo.stadsdeel",
+                        verbose_name="stadsdeel",
                     ),
                 ),
             ],
@@ -98,7 +100,10 @@ class Migration(migrations.Migration):
             model_name="gebied",
             name="stadsdeel",
             field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT, related_name="gebieden", to="geo.stadsdeel"
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="gebieden",
+                to="geo.stadsdeel",
+                verbose_name="stadsdeel",
             ),
         ),
         migrations.CreateModel(
@@ -113,7 +118,10 @@ class Migration(migrations.Migration):
                 (
                     "gebied",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="wijken", to="geo.gebied"
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wijken",
+                        to="geo.gebied",
+                        verbose_name="gebied",
                     ),
                 ),
             ],
