@@ -37,9 +37,9 @@ run: setup
 	$(BIN)/kansrijk demo
 	@echo ""
 	@echo "Kansrijk runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(BIN)/kansrijk qcluster & \
-	  $(BIN)/kansrijk runserver --noreload $(HOST):$(PORT)
+	@$(BIN)/kansrijk qcluster & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/kansrijk runserver --noreload $(HOST):$(PORT) || true
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

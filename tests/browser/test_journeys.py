@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from datetime import timedelta
 
-import pytest
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -16,22 +16,22 @@ from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import OrganisationFactory, UserFactory
 from kansrijk.accounts.tests.login import PASSWORD, current_code
 from kansrijk.core.models import AuditEntry
+from tests.browser.conftest import open_page
 
 
-def _login(page, base_url: str, user, axe_check=None, prefix: str = "") -> None:
+def _login(page, base_url: str, user, axe_check, prefix: str) -> None:
     page.goto(f"{base_url}/inloggen/")
-    if axe_check:
-        axe_check(page, f"{prefix}login")
+    axe_check(page, f"{prefix}login")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/inloggen/code/"))
-    if axe_check:
-        axe_check(page, f"{prefix}code")
+    axe_check(page, f"{prefix}code")
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     page.get_by_label("Code").fill(current_code(device))
     page.get_by_role("button", name="Verder").click()
     page.wait_for_url(f"{base_url}/")
+    axe_check(page, f"{prefix}start")
 
 
 def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, app_server, axe_check):
@@ -47,7 +47,7 @@ def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, 
     page.get_by_role("link", name="Inloggen voor professionals").click()
     _login(page, base, user, axe_check, prefix="02-")
     assert page.get_by_role("heading", level=1).inner_text() == "Welkom, Fenna"
-    axe_check(page, "03-start-professional")
+    assert page.title() == "Start \N{EN DASH} Kansrijk"
 
     # Keyboard: the skip link is the first stop and moves focus to the main content.
     page.keyboard.press("Tab")
@@ -68,10 +68,30 @@ def test_professional_logs_in_with_a_code_navigates_and_switches_language(page, 
     axe_check(page, "05-account-english")
     page.get_by_role("button", name="Nederlands").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Mijn account"
+    axe_check(page, "05-account-dutch-again")
 
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(re.compile(r"/inloggen/"))
+    axe_check(page, "05-logged-out")
     assert page.csp_errors == [], page.csp_errors
+
+
+def test_dutch_is_the_default_whatever_the_browser_language(browser, app_server, axe_check):
+    page = open_page(browser, locale="en-GB")
+    try:
+        page.goto(f"{app_server.url}/")
+        assert page.locator("html").get_attribute("lang") == "nl"
+        axe_check(page, "01-start-public-english-browser")
+        page.get_by_role("button", name="English").click()
+        page.wait_for_url(f"{app_server.url}/")
+        assert page.locator("html").get_attribute("lang") == "en"
+        axe_check(page, "01-start-public-in-english")
+        page.goto(f"{app_server.url}/inloggen/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Log in"
+        axe_check(page, "01-login-in-english")
+        assert page.csp_errors == [], page.csp_errors
+    finally:
+        page.context.close()
 
 
 def test_new_professional_enrols_the_app_and_gets_recovery_codes(page, app_server, axe_check):
@@ -94,6 +114,7 @@ def test_new_professional_enrols_the_app_and_gets_recovery_codes(page, app_serve
     page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
     page.wait_for_url(f"{base}/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
+    axe_check(page, "07-start-after-enrolment")
 
 
 def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
@@ -108,7 +129,7 @@ def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
         targets=[Target("accounts.user", str(colleague.pk))],
         purpose="eigen accountgegevens bekijken",
     )
-    _login(page, base, beheerder)
+    _login(page, base, beheerder, axe_check, prefix="08-beheerder-")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Auditlog").click()
     page.wait_for_url(re.compile(r"/toezicht/auditlog/"))
     axe_check(page, "08-audit-log")
@@ -122,19 +143,40 @@ def test_beheerder_answers_who_looked_at_a_record(page, app_server, axe_check):
     # Looking is itself on record.
     assert AuditEntry.objects.filter(actor_id=beheerder.pk, object_type="core.auditlog").count() >= 2
 
+    # The other pages the menu leads a beheerder to: the administration and the API documentation.
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Beheer").click()
+    page.wait_for_url(re.compile(r"/beheer/$"))
+    axe_check(page, "09-admin")
+    page.goto(f"{base}/beheer/accounts/user/{colleague.pk}/change/")
+    axe_check(page, "09-admin-user")
+    page.goto(f"{base}/api/docs/")
+    page.get_by_text("Kansrijk API").first.wait_for()
+    axe_check(page, "09-api-docs")
+    assert page.csp_errors == [], page.csp_errors
 
-@pytest.mark.parametrize("idle_seconds", [6])
-def test_idle_session_warns_then_ends(page, app_server, axe_check, idle_seconds):
+
+SESSION_STATUS = "async () => (await fetch('/account/sessie/')).json()"
+
+
+def test_idle_session_warns_can_be_extended_then_ends(page, app_server, axe_check):
     base = app_server.url
+    idle = 10  # seconds; the warning shows halfway (at most two minutes before the end)
     user = UserFactory.create(roles=[Role.PROFESSIONAL], with_totp=True)
-    with override_settings(KANSRIJK_SESSION_IDLE=timedelta(seconds=idle_seconds)):
-        _login(page, base, user)
+    with override_settings(KANSRIJK_SESSION_IDLE=timedelta(seconds=idle)):
+        _login(page, base, user, axe_check, prefix="10-")
+        logged_in = time.monotonic()
         dialog = page.get_by_role("dialog", name="Ben je er nog?")
-        dialog.wait_for(state="visible", timeout=idle_seconds * 1000)
+        dialog.wait_for(state="visible", timeout=idle * 1000)
         axe_check(page, "10-idle-warning")
         page.get_by_role("button", name="Ingelogd blijven").click()
         dialog.wait_for(state="hidden")
-        # Without activity the session ends and the browser goes to the login page.
-        page.wait_for_url(re.compile(r"/inloggen/"), timeout=(idle_seconds + 4) * 1000)
+        extended = time.monotonic()
+        # Past the moment the session would have ended without the click, it is still alive ...
+        time.sleep(max(0.0, logged_in + idle + 1 - time.monotonic()))
+        assert time.monotonic() < extended + idle - 1, "the machine was too slow for this timing"
+        assert page.evaluate(SESSION_STATUS)["authenticated"] is True
+        # ... and without further activity it ends, and the browser goes to the login page.
+        page.wait_for_url(re.compile(r"/inloggen/"), timeout=(idle + 4) * 1000)
+        assert page.evaluate(SESSION_STATUS)["authenticated"] is False
         page.goto(f"{base}/account/")
         assert "/inloggen/" in page.url

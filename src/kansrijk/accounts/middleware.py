@@ -14,20 +14,35 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kansrijk.accounts.selectors import second_factor_verified, user_requires_second_factor
+from kansrijk.accounts.selectors import (
+    ACTIVE_ORGANISATION_SESSION_KEY,
+    second_factor_verified,
+    user_requires_second_factor,
+)
 from kansrijk.accounts.services import has_second_factor
 from kansrijk.core import clock
+from kansrijk.core.audited import audit_refused_route
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
 LOGIN_AT_KEY = "kansrijk_login_at"
 LAST_SEEN_KEY = "kansrijk_last_seen"
-# Requests that must not count as activity (the idle-warning script asking how long is left).
+# Requests that must not count as activity: the idle-warning script asking (GET) how long is left.
+# Its POST ("Ingelogd blijven") is activity like any other request.
 PASSIVE_PATHS = frozenset({"/account/sessie/"})
 
 
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
+
+
+def _json_error(code: str, nl: str, en: str) -> JsonResponse:
+    """A 401 in the API's one error shape (also read by the idle-warning script: `authenticated`)."""
+    body = {
+        "authenticated": False,
+        "error": {"status": 401, "code": code, "message": {"nl": nl, "en": en}, "details": ""},
+    }
+    return JsonResponse(body, status=401)
 
 
 class SessionLifetimeMiddleware:
@@ -52,8 +67,12 @@ class SessionLifetimeMiddleware:
                 reason = "absolute"
             if reason is not None:
                 logout(request)
-                if _is_api(request):
-                    return JsonResponse({"error": {"code": "session_expired"}}, status=401)
+                if _is_api(request) or request.path in PASSIVE_PATHS:
+                    return _json_error(
+                        "session_expired",
+                        "Je sessie is verlopen. Log opnieuw in.",
+                        "Your session has expired. Please sign in again.",
+                    )
                 if reason == "idle":
                     minutes = int(settings.KANSRIJK_SESSION_IDLE.total_seconds() // 60)
                     messages.info(
@@ -63,7 +82,7 @@ class SessionLifetimeMiddleware:
                 elif reason == "absolute":
                     messages.info(request, _("Je bent uitgelogd omdat je lang was ingelogd. Log opnieuw in."))
                 return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}")
-            if request.path not in PASSIVE_PATHS:
+            if request.method != "GET" or request.path not in PASSIVE_PATHS:
                 request.session[LAST_SEEN_KEY] = now.isoformat()
         return self.get_response(request)
 
@@ -103,9 +122,28 @@ class SecondFactorRequiredMiddleware:
             and user_requires_second_factor(user=user)
             and not request.path.startswith(SECOND_FACTOR_OPEN_PREFIXES)
         ):
+            audit_refused_route(request, reason="second factor not verified")
             if _is_api(request):
-                return JsonResponse({"error": {"code": "second_factor_required"}}, status=401)
+                return _json_error(
+                    "second_factor_required",
+                    "Log eerst in met je tweede stap (de code uit je app).",
+                    "Please complete the second login step (the code from your app) first.",
+                )
             if has_second_factor(user=user):
                 return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': request.get_full_path()})}")
             return redirect("accounts:enrol")
+        return self.get_response(request)
+
+
+class ActiveOrganisationMiddleware:
+    """Tells the audit trail which organisation a signed-in person acts for in this request: the one
+    chosen on the account page (kept in the session), else the first membership."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            user._kansrijk_active_organisation_id = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
         return self.get_response(request)

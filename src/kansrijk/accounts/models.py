@@ -6,9 +6,18 @@ can start as `pending` and become active only after a moderator or an allowed em
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+# _user_has_perm and _user_has_module_perms: the helpers PermissionsMixin itself uses to ask every
+# backend (not in django-stubs).
+from django.contrib.auth.models import (  # type: ignore[attr-defined]
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,8 +68,12 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        """`kansrijk createsuperuser` makes a beheerder: superuser status itself grants nothing (see
+        `User.has_perm`), and the beheerder role requires the second factor like any other."""
         extra.update(is_superuser=True, is_staff=True)
-        return self._create(email, password, **extra)
+        user = self._create(email, password, **extra)
+        RoleGrant.objects.get_or_create(user=user, role=Role.BEHEERDER.value)
+        return user
 
     def get_by_natural_key(self, username: str | None) -> User:
         return self.get(email__iexact=username or "")
@@ -117,6 +130,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    # Django lets an active superuser pass every permission check without asking the backends. Here
+    # every permission goes through the rules in `accounts.permissions` (which also demand the second
+    # factor), so a superuser flag set in the database can never bypass them.
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        return self.is_active and _user_has_perm(self, perm, obj)
+
+    def has_perms(self, perm_list: Iterable[str], obj: Any = None) -> bool:
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_active and _user_has_module_perms(self, app_label)
 
 
 class Membership(models.Model):

@@ -38,9 +38,18 @@ def is_second_factor_verified(user: Any) -> bool:
     return bool(callable(verified) and verified())
 
 
+def requires_second_factor(user: Any) -> bool:
+    """Whether this account must prove a second factor: every role that can see personal data, and
+    any account flagged as superuser or staff (those flags grant nothing, but never lower the bar)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    flagged = bool(getattr(user, "is_superuser", False) or getattr(user, "is_staff", False))
+    return flagged or bool(roles_of(user) & PERSONAL_DATA_ROLES)
+
+
 @rules.predicate
 def needs_second_factor(user: Any) -> bool:
-    return bool(roles_of(user) & PERSONAL_DATA_ROLES)
+    return requires_second_factor(user)
 
 
 @rules.predicate

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.models import Membership, Organisation, User
-from kansrijk.accounts.permissions import roles_of
-from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
+from kansrijk.accounts.permissions import requires_second_factor, roles_of
+from kansrijk.accounts.roles import Role
 from kansrijk.core.audit import Actor
 
 ACTIVE_ORGANISATION_SESSION_KEY = "kansrijk_active_organisation"
@@ -27,7 +28,20 @@ def second_factor_verified(*, user: Any) -> bool:
 
 
 def user_requires_second_factor(*, user: Any) -> bool:
-    return bool(roles_of(user) & PERSONAL_DATA_ROLES)
+    return requires_second_factor(user)
+
+
+def second_factor_enrolled(*, user: Any) -> bool:
+    """Whether the account has a confirmed authenticator app."""
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def api_token_allowed(user: Any) -> bool:
+    """Whether an API token of this account may still be used (setting KANSRIJK_API_ACCOUNT_CHECK).
+
+    A token stands in for a verified login, so an account whose roles need a second factor must
+    have one; tokens made before such a role was granted are also removed by `role_grant`."""
+    return not user_requires_second_factor(user=user) or second_factor_enrolled(user=user)
 
 
 def user_memberships(*, user: User) -> QuerySet[Membership]:
@@ -35,11 +49,15 @@ def user_memberships(*, user: User) -> QuerySet[Membership]:
 
 
 def active_organisation(*, user: User, session: Any = None) -> Organisation | None:
-    """The organisation a user acts for: the one chosen in this session, else the first one."""
+    """The organisation a user acts for: the one chosen in this session (or set on the user for this
+    request by `ActiveOrganisationMiddleware`), else the first one."""
     memberships = list(user_memberships(user=user))
     if not memberships:
         return None
-    chosen = session.get(ACTIVE_ORGANISATION_SESSION_KEY) if session is not None else None
+    if session is not None:
+        chosen = session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+    else:
+        chosen = getattr(user, "_kansrijk_active_organisation_id", None)
     for membership in memberships:
         if membership.organisation_id == chosen:
             return membership.organisation
@@ -50,9 +68,7 @@ def audit_actor(user: User) -> Actor:
     """Resolver for the audit trail (setting KANSRIJK_AUDIT_ACTOR_RESOLVER).
 
     The organisation is the one the user acts for in the current request, if known."""
-    organisation = getattr(user, "_kansrijk_active_organisation", None)
-    if organisation is None:
-        organisation = active_organisation(user=user)
+    organisation = active_organisation(user=user)
     roles = user_roles(user=user)
     return Actor(
         id=user.pk,

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,9 +21,9 @@ from rest_framework.authtoken.models import Token
 
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User, UserSession
 from kansrijk.accounts.roles import Role
-from kansrijk.accounts.selectors import audit_actor
+from kansrijk.accounts.selectors import audit_actor, second_factor_enrolled, user_requires_second_factor
 from kansrijk.core import clock
-from kansrijk.core.audit import Actor, Target, audit_denied, audit_record
+from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
 from kansrijk.core.models import AuditAction
 
 RECOVERY_CODE_COUNT = 10
@@ -113,17 +115,32 @@ def user_create(
 
 
 def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
+    """Give a person a role. If the role raises what the account must prove (a second factor), its
+    API tokens end: they were made without that proof. Open sessions meet the second-factor gate."""
     _require(by, "accounts.add_rolegrant", Target.of(user), "role.grant")
     with transaction.atomic():
-        grant, _created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
+        needed_before = user_requires_second_factor(user=_fresh(user))
+        grant, created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
+        detail: dict[str, Any] = {"role_granted": role.value}
+        if created and not needed_before and user_requires_second_factor(user=_fresh(user)):
+            ended = Token.objects.filter(user=user).delete()[0]
+            if ended:
+                detail["api_tokens_ended"] = ended
         audit_record(
             actor=_actor(by, "accounts"),
             action=AuditAction.UPDATE,
             targets=[user],
             purpose="accountbeheer",
-            detail={"role_granted": role.value},
+            detail=detail,
         )
         return grant
+
+
+def _fresh(user: User) -> User:
+    """The user without the per-request role cache, so role checks see the database as it is now."""
+    if hasattr(user, "_kansrijk_roles"):
+        del user._kansrijk_roles
+    return user
 
 
 def role_revoke(*, user: User, role: Role, by: User | None) -> None:
@@ -136,6 +153,53 @@ def role_revoke(*, user: User, role: Role, by: User | None) -> None:
             targets=[user],
             purpose="accountbeheer",
             detail={"role_revoked": role.value},
+        )
+
+
+def membership_add(*, user: User, organisation: Organisation, by: User | None, function: str = "") -> Membership:
+    """Make a person a member of an organisation (or update the function they hold there)."""
+    _require(by, "accounts.add_membership", Target.of(user), "membership.add")
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=user, organisation=organisation, defaults={"function": function}
+        )
+        if not created and membership.function != function:
+            membership.function = function
+            membership.save(update_fields=["function"])
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"membership_added" if created else "membership_changed": organisation.pk},
+        )
+        return membership
+
+
+def membership_remove(*, user: User, organisation: Organisation, by: User | None) -> None:
+    _require(by, "accounts.delete_membership", Target.of(user), "membership.remove")
+    with transaction.atomic():
+        Membership.objects.filter(user=user, organisation=organisation).delete()
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"membership_removed": organisation.pk},
+        )
+
+
+def user_unlock(*, user: User, by: User | None) -> None:
+    """Lift a lockout after repeated failed logins."""
+    _require(by, "accounts.change_user", Target.of(user), "user.unlock")
+    with transaction.atomic():
+        axes_reset(username=user.email)
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.UPDATE,
+            targets=[user],
+            purpose="accountbeheer",
+            detail={"lockout_lifted": True},
         )
 
 
@@ -184,6 +248,21 @@ def user_enable(*, user: User, by: User | None) -> None:
         )
 
 
+def login_refused(*, email: str, step: str) -> None:
+    """Record a failed or blocked login attempt (`step`: "password", "code" or "locked").
+
+    The entry names the account when it exists, never the typed text (it might be a password)."""
+    account = User.objects.filter(email__iexact=email.strip()).only("pk").first() if email else None
+    target = Target.of(account) if account is not None else Target("accounts.user")
+    audit_denied(actor=actor_for(None), attempted=f"login.{step}", targets=[target], purpose="inloggen")
+
+
+def login_completed(*, user: User) -> None:
+    """The whole login succeeded (password, and the second factor where the roles need it): the
+    count of failed attempts towards the lockout starts again."""
+    axes_reset(username=user.email)
+
+
 def session_register(*, user: User, session_key: str) -> None:
     """Remember which session belongs to whom (called right after login)."""
     UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
@@ -203,7 +282,7 @@ def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
 
 
 def has_second_factor(*, user: User) -> bool:
-    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+    return second_factor_enrolled(user=user)
 
 
 @transaction.atomic
@@ -243,8 +322,9 @@ def _new_recovery_code() -> str:
 
 @transaction.atomic
 def recovery_codes_regenerate(*, user: User) -> list[str]:
-    """Replace all recovery codes; each works once. Shown to the user once, never stored readable
-    elsewhere."""
+    """Replace all recovery codes; each works once. They are shown to the person once. django-otp
+    keeps them in its own table as they are (like the TOTP secrets), so the database and its
+    backups need the same protection as the rest of the personal data."""
     device, _created = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
     )

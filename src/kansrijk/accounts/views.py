@@ -65,6 +65,8 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 def lockout_response(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
     """Shown by django-axes when an account or address is locked after repeated failures."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = credentials.get("username", "") if isinstance(credentials, dict) else ""
+    services.login_refused(email=str(username or request.POST.get("username", "")), step="locked")
     if request.user.is_authenticated:
         logout(request)
     return render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
@@ -77,6 +79,11 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = False
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        if form.data.get("username"):
+            services.login_refused(email=str(form.data["username"]), step="password")
+        return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
@@ -92,6 +99,7 @@ class LoginView(auth_views.LoginView):
         if user_requires_second_factor(user=user):
             messages.info(self.request, _("Stel eerst je tweestapsverificatie in. Dat is verplicht voor je rol."))
             return redirect("accounts:enrol")
+        services.login_completed(user=user)
         return HttpResponseRedirect(_safe_next(self.request, next_url))
 
 
@@ -116,6 +124,7 @@ class VerifyView(LoginRequiredMixin, FormView[CodeForm]):
             return self._failed(form, user)
         django_otp.login(self.request, device)
         self.request.session[OTP_FAILURES_KEY] = 0
+        services.login_completed(user=user)
         if device.name == services.RECOVERY_DEVICE_NAME:
             left = services.recovery_codes_left(user=user)
             messages.warning(
@@ -128,6 +137,7 @@ class VerifyView(LoginRequiredMixin, FormView[CodeForm]):
     def _failed(self, form: CodeForm, user: User) -> HttpResponse:
         failures = int(self.request.session.get(OTP_FAILURES_KEY, 0)) + 1
         self.request.session[OTP_FAILURES_KEY] = failures
+        services.login_refused(email=user.email, step="code")
         # A wrong code counts towards the lockout exactly like a wrong password.
         credentials = {"username": user.email}
         user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
@@ -174,6 +184,7 @@ class EnrolView(LoginRequiredMixin, FormView[EnrolForm]):
         device = services.confirmed_totp_device(user=user)
         if device is not None:
             django_otp.login(self.request, device)
+            services.login_completed(user=user)
         return render(self.request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True})
 
 

@@ -1,7 +1,7 @@
 """The only module that reads the process environment.
 
-Every setting that can be changed from outside is declared here with its type, default and meaning,
-so `docs/configuration` can be generated from one place and nothing else touches `os.environ`.
+Every setting that can be changed from outside is declared here with its type, default and meaning
+(the README's configuration table lists them), and nothing else touches `os.environ`.
 """
 
 from pathlib import Path
@@ -9,7 +9,22 @@ from typing import Any
 
 import environ
 
-BASE_DIR = Path(__file__).resolve().parents[3]  # the repository root (src/kansrijk/config/env.py)
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/kansrijk, or site-packages/kansrijk when installed
+
+
+def _home() -> Path:
+    """Where `.env` and the `var/` folder live: `KANSRIJK_HOME` if set; else the repository root
+    when running from a checkout (make run, make test); else the current directory."""
+    explicit = environ.Env().str("KANSRIJK_HOME", default="")
+    if explicit:
+        return Path(explicit).resolve()
+    checkout = PACKAGE_DIR.parents[1]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "src" / "kansrijk").is_dir():
+        return checkout
+    return Path.cwd()
+
+
+BASE_DIR = _home()
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()

@@ -15,6 +15,7 @@ class SchemaView(SpectacularAPIView):
 
 class DocsView(SpectacularSwaggerSplitView):
     audit_policy = NO_PERSONAL_DATA
+    template_name = "core/api_docs.html"
 
 
 admin.autodiscover()  # imports each app's admin.py, which registers on `admin_site`

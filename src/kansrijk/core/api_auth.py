@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -20,7 +21,8 @@ class VerifiedSessionAuthentication(SessionAuthentication):
 class ExpiringTokenAuthentication(TokenAuthentication):
     """API tokens are issued only from a session that passed the second factor, and expire.
 
-    A token therefore stands for a verified login: the user object is marked as verified."""
+    A token therefore stands for a verified login: the user object is marked as verified, provided
+    the account still meets what its roles require now (`KANSRIJK_API_ACCOUNT_CHECK`)."""
 
     keyword = "Token"
 
@@ -29,5 +31,10 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         lifetime = timedelta(days=int(getattr(settings, "KANSRIJK_API_TOKEN_DAYS", 30)))
         if clock.now() - token.created > lifetime:
             raise exceptions.AuthenticationFailed(_("Dit API-token is verlopen. Maak een nieuw token aan."))
+        allowed = import_string(settings.KANSRIJK_API_ACCOUNT_CHECK)
+        if not allowed(user):
+            raise exceptions.AuthenticationFailed(
+                _("Dit API-token geldt niet meer: stel eerst je tweestapsverificatie in en maak een nieuw token.")
+            )
         user.is_verified = lambda: True
         return user, token

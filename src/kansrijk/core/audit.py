@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils.module_loading import import_string
 
 from kansrijk.core import clock, request_context
@@ -136,7 +136,7 @@ def audit_record(
                 actor_id=actor.id,
                 actor_label=actor.label[:254],
                 actor_organisation=actor.organisation[:200],
-                actor_role=actor.role[:50],
+                actor_role=actor.role[:200],
                 on_behalf_of=actor.on_behalf_of[:254],
                 action=str(action),
                 object_type=target.object_type[:100],
@@ -170,16 +170,24 @@ def audit_denied(
     )
 
 
-def _entries_in_order(chunk: int = 2000) -> Iterator[AuditEntry]:
-    return AuditEntry.objects.order_by("seq").iterator(chunk_size=chunk)
+def _entries_in_order(*, up_to: int | None = None, chunk: int = 2000) -> Iterator[AuditEntry]:
+    entries = AuditEntry.objects.order_by("seq")
+    if up_to is not None:
+        entries = entries.filter(seq__lte=up_to)
+    return entries.iterator(chunk_size=chunk)
 
 
 def audit_verify() -> VerifyResult:
-    """Walk the chain from the first entry and report the first broken link."""
+    """Walk the chain from the first entry and report the first broken link.
+
+    The head is read first and the walk stops there, so entries appended while the walk runs (the
+    system stays in use) are not mistaken for a break; they are checked by the next run."""
+    head = AuditChainHead.objects.filter(pk=1).first()
     expected_seq = 1
     expected_prev = GENESIS_HASH
     checked = 0
-    for entry in _entries_in_order():
+    entries = _entries_in_order() if head is None else _entries_in_order(up_to=head.seq)
+    for entry in entries:
         if entry.seq != expected_seq:
             return VerifyResult(False, checked, expected_seq, f"entry #{expected_seq} is missing")
         if entry.prev_hash != expected_prev:
@@ -189,9 +197,16 @@ def audit_verify() -> VerifyResult:
         expected_prev = entry.hash
         expected_seq += 1
         checked += 1
-    head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and (head.seq != checked or head.hash != expected_prev):
         return VerifyResult(False, checked, checked + 1, f"entries after #{checked} are missing")
+    if head is not None:
+        # An entry past the head was never chained: it was added around the audit trail. The last
+        # sequence number is read before the head, because an entry and the head move in one
+        # transaction: a head read afterwards covers every entry committed so far.
+        last_seq = AuditEntry.objects.aggregate(last=Max("seq"))["last"] or 0
+        now_head = AuditChainHead.objects.get(pk=1)
+        if last_seq > now_head.seq:
+            return VerifyResult(False, checked, now_head.seq + 1, f"entries after #{now_head.seq} are not in the chain")
     return VerifyResult(True, checked)
 
 

@@ -18,6 +18,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.urls import Resolver404, resolve
 
 from kansrijk.core import request_context
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
@@ -63,6 +64,22 @@ def audit_read(
     detail: dict[str, Any] | None = None,
 ) -> None:
     audit_record(actor=request_actor(request), action=AuditAction.VIEW, targets=targets, purpose=purpose, detail=detail)
+
+
+def audit_refused_route(request: HttpRequest, *, reason: str) -> None:
+    """Record a request that was turned away before its view ran (e.g. by the second-factor gate),
+    if the route shows personal data; other routes are not an attempt at anyone's data."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return
+    if policy_of(match.func) != PERSONAL_DATA:
+        return
+    audit_denied(
+        actor=request_actor(request),
+        attempted=f"{request.method} {request.path} ({reason})",
+        targets=[Target(f"route:{match.view_name}", str(match.kwargs.get("pk", "")))],
+    )
 
 
 class PersonalDataViewMixin(PermissionRequiredMixin):
@@ -113,8 +130,11 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
         return super().render_to_response(context, **response_kwargs)  # type: ignore[misc, no-any-return]
 
     def handle_no_permission(self) -> HttpResponseRedirect:
+        # Every refusal of a signed-in person is recorded; an anonymous one when it aims at one
+        # object (a list or own page asked for without login is simply the way to the login page).
         user = getattr(self.request, "user", None)
-        if user is not None and user.is_authenticated:
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or self.kwargs_id():
             audit_denied(
                 actor=request_actor(self.request),
                 attempted=f"view {self.request.path}",
@@ -137,7 +157,8 @@ class AuditPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         policy = getattr(request, "_kansrijk_audit_policy", None)
-        if policy == PERSONAL_DATA and 200 <= response.status_code < 300:
+        # OPTIONS answers describe an endpoint (methods, fields), never the data behind it.
+        if policy == PERSONAL_DATA and request.method != "OPTIONS" and 200 <= response.status_code < 300:
             ctx = request_context.current()
             if ctx is None or not ctx.recorded:
                 logger.error("personal-data view served without an audit entry: %s", request.resolver_match)

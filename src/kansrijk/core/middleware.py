@@ -1,9 +1,12 @@
-"""Cross-cutting HTTP middleware: request ids and cache headers for pages with personal data."""
+"""Cross-cutting HTTP middleware: request ids, the interface language, and cache headers for pages
+with personal data."""
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 from kansrijk.core import request_context
 
@@ -45,4 +48,25 @@ class NoStoreMiddleware:
         if signed_in or not getattr(response, "kansrijk_public", False):
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class DutchFirstLocaleMiddleware:
+    """Dutch unless the person chose another language with the language switch (a cookie).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: Kansrijk is a Dutch
+    public service whose B1 Dutch is the reference text; English is there for whoever asks for it."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -28,7 +28,7 @@ class AuditEntry(models.Model):
     actor_id = models.BigIntegerField(_("gebruiker-id"), null=True, blank=True, db_index=True)
     actor_label = models.CharField(_("gebruiker"), max_length=254, blank=True)
     actor_organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
-    actor_role = models.CharField(_("rol"), max_length=50, blank=True)
+    actor_role = models.CharField(_("rol"), max_length=200, blank=True)
     on_behalf_of = models.CharField(_("namens"), max_length=254, blank=True)
     action = models.CharField(_("handeling"), max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(_("soort gegeven"), max_length=100, db_index=True)

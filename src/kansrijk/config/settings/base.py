@@ -46,7 +46,7 @@ MIDDLEWARE = [
     "kansrijk.core.middleware.RequestIdMiddleware",
     "kansrijk.core.audited.AuditPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kansrijk.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "kansrijk.accounts.middleware.SessionLifetimeMiddleware",
     "kansrijk.accounts.middleware.SecondFactorRequiredMiddleware",
+    "kansrijk.accounts.middleware.ActiveOrganisationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -68,7 +69,8 @@ WSGI_APPLICATION = "kansrijk.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of third-party templates (the admin's base_site.html); app templates live in each app.
+        "DIRS": [env.PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -91,7 +93,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "kansrijk.accounts.backends.PasswordOnlyBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -118,7 +120,9 @@ AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
+# A correct password alone must not wipe earlier wrong codes: the count is reset only when the whole
+# login (password and, where needed, the code) succeeds (accounts.services.login_completed).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "kansrijk.accounts.views.lockout_response"
 AXES_IPWARE_PROXY_COUNT = env.TRUSTED_PROXY_COUNT or None
 AXES_VERBOSE = False
@@ -130,14 +134,14 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "src" / "kansrijk" / "locale"]
+LOCALE_PATHS = [env.PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 # Front-end packages from npm (Amsterdam Design System, htmx), copied here by `make setup`.
-STATICFILES_DIRS = [BASE_DIR / "src" / "kansrijk" / "static"]
+STATICFILES_DIRS = [env.PACKAGE_DIR / "static"]
 STATIC_ROOT = env.STATIC_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -145,6 +149,7 @@ STORAGES = {
 }
 
 EMAIL_CONFIG = env.EMAIL_URL
+EMAIL_BACKEND: str = EMAIL_CONFIG["EMAIL_BACKEND"]
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
@@ -208,6 +213,9 @@ KANSRIJK_WORKER_HEARTBEAT_MAX_AGE = timedelta(seconds=env.WORKER_HEARTBEAT_MAX_A
 # Audit trail (NEN 7513): entries are never deleted by the application; keep at least five years.
 KANSRIJK_AUDIT_RETENTION_YEARS = 5
 KANSRIJK_AUDIT_ACTOR_RESOLVER = "kansrijk.accounts.selectors.audit_actor"
+# Asked on every API-token request: may this account still use a token (e.g. it gained a role that
+# needs a second factor it never set up)? Core asks; accounts knows.
+KANSRIJK_API_ACCOUNT_CHECK = "kansrijk.accounts.selectors.api_token_allowed"
 KANSRIJK_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 KANSRIJK_API_TOKEN_DAYS = env.API_TOKEN_DAYS
 

@@ -9,6 +9,9 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+if EMAIL_BACKEND.endswith(".console.EmailBackend"):  # noqa: F405
+    # Password resets and (later) reminders go by email; printing them to a log would lose them.
+    raise ImproperlyConfigured("EMAIL_URL must be set in production (e.g. smtp+tls://user:pass@host:587).")
 
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

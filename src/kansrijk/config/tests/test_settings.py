@@ -26,9 +26,21 @@ def test_production_settings_pass_check_deploy():
         DJANGO_SETTINGS_MODULE="kansrijk.config.settings.production",
         SECRET_KEY="x" * 20 + "-production-like-secret-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="kansrijk.example",
+        EMAIL_URL="smtp+tls://kansrijk:secret@smtp.kansrijk.example:587",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_an_email_server():
+    result = _kansrijk(
+        "check",
+        DJANGO_SETTINGS_MODULE="kansrijk.config.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="kansrijk.example",
+    )
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

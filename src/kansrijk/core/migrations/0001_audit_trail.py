@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                     "actor_organisation",
                     models.CharField(blank=True, max_length=200, verbose_name="organisatie"),
                 ),
-                ("actor_role", models.CharField(blank=True, max_length=50, verbose_name="rol")),
+                ("actor_role", models.CharField(blank=True, max_length=200, verbose_name="rol")),
                 ("on_behalf_of", models.CharField(blank=True, max_length=254, verbose_name="namens")),
                 (
                     "action",

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
-from kansrijk.core import audit_guard
+from kansrijk.core import audit, audit_guard
 from kansrijk.core.audit import Actor, Target, audit_denied, audit_record, audit_verify, entry_hash
 from kansrijk.core.models import AuditAction, AuditChainHead, AuditEntry
 
@@ -49,11 +51,21 @@ class TestAuditRecord:
         entry = _record(1)[0]
         original = entry_hash(entry)
         for field, value in [
-            ("purpose", "nieuwsgierigheid"),
+            ("seq", 99),
+            ("occurred_at", entry.occurred_at + timedelta(seconds=1)),
+            ("actor_id", 8),
             ("actor_label", "iemand@anders"),
-            ("object_id", "99"),
+            ("actor_organisation", "Andere organisatie"),
+            ("actor_role", "beheerder"),
+            ("on_behalf_of", "iemand anders"),
             ("action", "update"),
+            ("object_type", "accounts.user"),
+            ("object_id", "99"),
+            ("purpose", "nieuwsgierigheid"),
+            ("request_id", "abc"),
             ("client_ip", "10.0.0.1"),
+            ("detail", {"x": 1}),
+            ("prev_hash", "f" * 64),
         ]:
             old = getattr(entry, field)
             setattr(entry, field, value)
@@ -151,6 +163,38 @@ class TestAuditVerify:
             cursor.execute("UPDATE core_auditentry SET purpose = %s, hash = %s WHERE seq = 2", ["vervalst", new_hash])
         result = audit_verify()
         assert (result.ok, result.broken_seq) == (False, 3)
+
+    def test_entries_appended_during_the_walk_are_not_a_break(self, monkeypatch):
+        _record(3)
+        walk = audit._entries_in_order
+
+        def walk_while_the_system_is_in_use(**kwargs):
+            for number, entry in enumerate(walk(**kwargs)):
+                if number == 0:
+                    _record(2)  # someone opens a family file while verify runs
+                yield entry
+
+        monkeypatch.setattr(audit, "_entries_in_order", walk_while_the_system_is_in_use)
+        result = audit_verify()
+        assert (result.ok, result.checked) == (True, 3)
+        monkeypatch.undo()
+        assert (audit_verify().ok, audit_verify().checked) == (True, 5)
+
+    def test_an_entry_slipped_in_past_the_head_is_found(self):
+        last = _record(3)[-1]
+        slipped = AuditEntry(
+            seq=4,
+            occurred_at=last.occurred_at,
+            actor_label="niemand",
+            action=AuditAction.VIEW,
+            object_type="families.family",
+            prev_hash=last.hash,
+        )
+        slipped.hash = entry_hash(slipped)
+        AuditEntry.objects.bulk_create([slipped])  # inserting is possible; the chain head is not moved
+        result = audit_verify()
+        assert (result.ok, result.broken_seq) == (False, 4)
+        assert "not in the chain" in result.reason
 
     def test_command_reports_first_broken_link(self, without_append_only_guard, capsys):
         _record(3)

@@ -1,0 +1,222 @@
+"""Ways around the second factor, the lockout and the audit trail that must stay closed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from freezegun import freeze_time
+from rest_framework.authtoken.models import Token
+
+from kansrijk.accounts import services
+from kansrijk.accounts.models import Membership, RoleGrant, User
+from kansrijk.accounts.roles import Role
+from kansrijk.accounts.tests.factories import OrganisationFactory
+from kansrijk.accounts.tests.login import PASSWORD, current_code, login_verified
+from kansrijk.core.models import AuditAction, AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def _password_step(client: Client, email: str, password: str = PASSWORD):
+    return client.post("/inloggen/", {"username": email, "password": password})
+
+
+class TestSuperuserFlag:
+    def test_createsuperuser_makes_a_beheerder_who_needs_the_second_factor(self):
+        user = User.objects.create_superuser("root@test.kansrijk.test", PASSWORD, full_name="Root")
+        assert set(RoleGrant.objects.filter(user=user).values_list("role", flat=True)) == {"beheerder"}
+        client = Client()
+        response = _password_step(client, user.email)
+        assert response["Location"] == "/inloggen/app-instellen/"
+        for path in ("/beheer/", "/toezicht/auditlog/", "/api/v1/auditlog/"):
+            assert client.get(path).status_code in (302, 401), path
+
+    def test_superuser_flag_alone_grants_no_permission(self, make_user):
+        user = make_user(is_superuser=True, is_staff=True)  # flags set in the database, no role
+        user.is_verified = lambda: True
+        assert not user.has_perm("core.view_audit_log")
+        assert not user.has_perm("core.use_admin")
+        assert not user.has_perms(["accounts.change_user"])
+        assert not user.has_module_perms("accounts")
+        # ... and such an account still has to set up the second factor.
+        response = _password_step(Client(), user.email)
+        assert response["Location"] == "/inloggen/app-instellen/"
+
+
+class TestApiTokens:
+    def test_a_role_that_needs_the_second_factor_ends_tokens_made_without_it(self, make_user):
+        beheerder = make_user(Role.BEHEERDER)
+        user = make_user(Role.PROGRAMMATEAM)  # sees no personal data: no second factor needed
+        client = Client()
+        assert _password_step(client, user.email).status_code == 302
+        assert client.post("/account/api-token/").status_code == 200
+        key = Token.objects.get(user=user).key
+        assert Client().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+
+        services.role_grant(user=user, role=Role.BEHEERDER, by=None)
+        assert not Token.objects.filter(user=user).exists()
+        assert Client().get("/api/v1/auditlog/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+        entry = AuditEntry.objects.filter(object_id=str(user.pk), action=AuditAction.UPDATE).latest("seq")
+        assert entry.detail == {"role_granted": "beheerder", "api_tokens_ended": 1}
+        assert beheerder.is_active
+
+    def test_a_token_of_an_account_without_the_required_second_factor_is_refused(self, make_user):
+        user = make_user(Role.BEHEERDER)  # however the token came to exist, e.g. made before a data fix
+        key = Token.objects.create(user=user).key
+        response = Client().get("/api/v1/auditlog/", HTTP_AUTHORIZATION=f"Token {key}")
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "authentication_failed"
+
+
+class TestStayingSignedIn:
+    def test_the_stay_signed_in_button_extends_the_session(self, make_user):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        with freeze_time("2026-11-24 09:00:00") as frozen:
+            client = login_verified(Client(), user)
+            frozen.tick(timedelta(minutes=14))
+            assert client.get("/account/sessie/").json()["seconds_left"] == 60
+            response = client.post("/account/sessie/")
+            assert response.json() == {"authenticated": True, "seconds_left": 15 * 60}
+            frozen.tick(timedelta(minutes=14))
+            assert client.get("/account/").status_code == 200
+
+    def test_an_ended_session_answers_the_status_check_in_json(self, make_user, settings):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        with freeze_time("2026-11-24 09:00:00") as frozen:
+            client = login_verified(Client(), user)
+            frozen.tick(settings.KANSRIJK_SESSION_IDLE + timedelta(seconds=1))
+            response = client.get("/account/sessie/")
+            assert response.status_code == 401
+            assert response.json()["authenticated"] is False
+
+
+class TestLockoutAcrossLogins:
+    def test_a_correct_password_does_not_wipe_earlier_wrong_codes(self, make_user, settings):
+        assert settings.AXES_FAILURE_LIMIT == 5
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        statuses = []
+        for wrong_codes in (2, 2, 1):
+            client = Client()
+            assert _password_step(client, user.email).status_code == 302
+            statuses += [client.post("/inloggen/code/", {"code": "000000"}).status_code for _ in range(wrong_codes)]
+        assert statuses[-1] == 429
+        assert _password_step(Client(), user.email).status_code == 429
+
+    def test_a_complete_login_starts_the_count_again(self, make_user):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        device = user.totpdevice_set.get()
+        with freeze_time("2026-11-24 09:00:00") as frozen:
+            for _round in range(3):  # 3 x 2 wrong codes, each round ending in a full login
+                client = Client()
+                _password_step(client, user.email)
+                for _wrong in range(2):
+                    assert client.post("/inloggen/code/", {"code": "000000"}).status_code == 200
+                frozen.tick(timedelta(seconds=10))  # django-otp's own throttle after wrong codes
+                device.refresh_from_db()
+                assert client.post("/inloggen/code/", {"code": current_code(device)}).status_code == 302
+                frozen.tick(timedelta(seconds=30))  # each code works once
+
+
+class TestRefusalsAreAudited:
+    def test_wrong_password_wrong_code_and_lockout(self, make_user, settings):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        _password_step(Client(), user.email, "fout-wachtwoord")
+        client = Client()
+        _password_step(client, user.email)
+        client.post("/inloggen/code/", {"code": "000000"})
+        attempts = list(
+            AuditEntry.objects.filter(action=AuditAction.DENIED, object_id=str(user.pk))
+            .order_by("seq")
+            .values_list("detail__attempted", flat=True)
+        )
+        assert attempts == ["login.password", "login.code"]
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            _password_step(Client(), user.email, "fout-wachtwoord")
+        assert AuditEntry.objects.filter(detail__attempted="login.locked", object_id=str(user.pk)).exists()
+
+    def test_an_unknown_account_is_recorded_without_the_typed_text(self, db):
+        _password_step(Client(), "niemand@test.kansrijk.test", "geheim-wachtwoord-123")
+        entry = AuditEntry.objects.get(action=AuditAction.DENIED)
+        assert (entry.object_type, entry.object_id, entry.actor_label) == ("accounts.user", "", "anoniem")
+        assert "niemand" not in str(entry.detail) and "geheim" not in str(entry.detail)
+
+    def test_a_personal_data_page_refused_by_the_second_factor_gate(self, make_user):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        client = Client()
+        _password_step(client, user.email)  # password only
+        assert client.get("/account/").status_code == 302
+        entry = AuditEntry.objects.get(action=AuditAction.DENIED, actor_id=user.pk)
+        assert entry.object_type == "route:accounts:account"
+        assert "second factor" in entry.detail["attempted"]
+        # A page without personal data is not an attempt at anyone's data.
+        client.get("/")
+        assert AuditEntry.objects.filter(action=AuditAction.DENIED, actor_id=user.pk).count() == 1
+
+
+class TestAuditedAdministration:
+    def test_granting_and_revoking_a_role_in_the_admin_is_audited(self, verified_client, make_user):
+        client, beheerder = verified_client(Role.BEHEERDER)
+        target = make_user(Role.PROFESSIONAL)
+        organisation = Membership.objects.get(user=target).organisation
+        grant = RoleGrant.objects.get(user=target)
+        form = {
+            "email": target.email,
+            "full_name": target.full_name,
+            "job_title": target.job_title,
+            "disabled_reason": "",
+            "approval_state": "approved",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "1",
+            "memberships-0-id": str(Membership.objects.get(user=target).pk),
+            "memberships-0-user": str(target.pk),
+            "memberships-0-organisation": str(organisation.pk),
+            "memberships-0-function": "",
+            "role_grants-TOTAL_FORMS": "2",
+            "role_grants-INITIAL_FORMS": "1",
+            "role_grants-0-id": str(grant.pk),
+            "role_grants-0-user": str(target.pk),
+            "role_grants-0-role": "professional",
+            "role_grants-0-DELETE": "on",
+            "role_grants-1-user": str(target.pk),
+            "role_grants-1-role": "regiehouder",
+        }
+        response = client.post(f"/beheer/accounts/user/{target.pk}/change/", form)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert list(RoleGrant.objects.filter(user=target).values_list("role", "granted_by")) == [
+            ("regiehouder", beheerder.pk)
+        ]
+        details = list(
+            AuditEntry.objects.filter(actor_id=beheerder.pk, object_id=str(target.pk), action=AuditAction.UPDATE)
+            .order_by("seq")
+            .values_list("detail", flat=True)
+        )
+        assert {"role_revoked": "professional"} in details
+        assert {"role_granted": "regiehouder"} in details
+        assert not any("membership_changed" in detail for detail in details)  # an unchanged row is no event
+
+
+class TestActingForAnOrganisation:
+    def test_the_audit_trail_names_the_organisation_chosen_on_the_account_page(self, verified_client):
+        first = OrganisationFactory.create(name="AAA Verloskundigen (test)")
+        second = OrganisationFactory.create(name="ZZZ Ouder- en Kindteam (test)")
+        client, user = verified_client(Role.PROFESSIONAL, organisation=first)
+        Membership.objects.create(user=user, organisation=second)
+        client.get("/account/")
+        assert AuditEntry.objects.filter(actor_id=user.pk).latest("seq").actor_organisation == first.name
+        client.post("/account/organisatie/", {"organisation": str(second.pk), "next": "/account/"})
+        client.get("/account/")
+        assert AuditEntry.objects.filter(actor_id=user.pk).latest("seq").actor_organisation == second.name
+
+    def test_every_role_fits_in_the_entry(self, verified_client):
+        client, user = verified_client(*Role)
+        client.get("/account/")
+        entry = AuditEntry.objects.filter(actor_id=user.pk, action=AuditAction.VIEW).latest("seq")
+        assert entry.actor_role.split(",") == [role.value for role in Role]
+
+
+def test_options_on_a_personal_data_endpoint_describes_it_without_a_500(verified_client):
+    client, _user = verified_client(Role.PROFESSIONAL)
+    assert client.options("/api/v1/mij/").status_code == 200
+    assert client.options("/account/").status_code == 200
