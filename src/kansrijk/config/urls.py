@@ -7,6 +7,7 @@ from kansrijk.accounts.api.views import MeView, OrganisationViewSet
 from kansrijk.core.admin import admin_site
 from kansrijk.core.api_views import AuditEntryListView
 from kansrijk.core.audited import NO_PERSONAL_DATA
+from kansrijk.geo.api.views import GebiedViewSet, PostcodeLookupView, StadsdeelViewSet
 
 
 class SchemaView(SpectacularAPIView):
@@ -22,12 +23,14 @@ admin.autodiscover()  # imports each app's admin.py, which registers on `admin_s
 
 router = DefaultRouter()
 router.register("organisaties", OrganisationViewSet, basename="organisation")
+router.register("stadsdelen", StadsdeelViewSet, basename="stadsdeel")
+router.register("gebieden", GebiedViewSet, basename="gebied")
 router.APIRootView.audit_policy = NO_PERSONAL_DATA  # type: ignore[attr-defined]
 
 api_patterns = [
     path("mij/", MeView.as_view(), name="me"),
     path("auditlog/", AuditEntryListView.as_view(), name="audit-entries"),
-    # geo endpoints are added with the geo app
+    path("postcodes/<str:postcode>/", PostcodeLookupView.as_view(), name="postcode"),
     *router.urls,
 ]
 
