@@ -35,6 +35,18 @@ def _actor(by: User | None, system: str) -> Actor:
     return audit_actor(by) if by is not None else Actor.system(system)
 
 
+def _audit_account_change(*, by: User | None, user: User, detail: dict[str, Any]) -> None:
+    """The audit entry of a change to someone's account (roles, memberships, blocks), in the caller's
+    transaction; `detail` holds ids and codes only."""
+    audit_record(
+        actor=_actor(by, "accounts"),
+        action=AuditAction.UPDATE,
+        targets=[user],
+        purpose="accountbeheer",
+        detail=detail,
+    )
+
+
 def _require(by: User | None, perm: str, target: Target, attempted: str) -> None:
     """Check a permission of a person acting; refusals are audited. `by=None` is the system itself
     (management commands run by an operator with shell access)."""
@@ -126,13 +138,7 @@ def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
             ended = Token.objects.filter(user=user).delete()[0]
             if ended:
                 detail["api_tokens_ended"] = ended
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail=detail,
-        )
+        _audit_account_change(by=by, user=user, detail=detail)
         return grant
 
 
@@ -147,13 +153,7 @@ def role_revoke(*, user: User, role: Role, by: User | None) -> None:
     _require(by, "accounts.delete_rolegrant", Target.of(user), "role.revoke")
     with transaction.atomic():
         RoleGrant.objects.filter(user=user, role=role.value).delete()
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"role_revoked": role.value},
-        )
+        _audit_account_change(by=by, user=user, detail={"role_revoked": role.value})
 
 
 def membership_add(*, user: User, organisation: Organisation, by: User | None, function: str = "") -> Membership:
@@ -166,13 +166,8 @@ def membership_add(*, user: User, organisation: Organisation, by: User | None, f
         if not created and membership.function != function:
             membership.function = function
             membership.save(update_fields=["function"])
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"membership_added" if created else "membership_changed": organisation.pk},
-        )
+        event = "membership_added" if created else "membership_changed"
+        _audit_account_change(by=by, user=user, detail={event: organisation.pk})
         return membership
 
 
@@ -180,13 +175,7 @@ def membership_remove(*, user: User, organisation: Organisation, by: User | None
     _require(by, "accounts.delete_membership", Target.of(user), "membership.remove")
     with transaction.atomic():
         Membership.objects.filter(user=user, organisation=organisation).delete()
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"membership_removed": organisation.pk},
-        )
+        _audit_account_change(by=by, user=user, detail={"membership_removed": organisation.pk})
 
 
 def user_unlock(*, user: User, by: User | None) -> None:
@@ -194,13 +183,7 @@ def user_unlock(*, user: User, by: User | None) -> None:
     _require(by, "accounts.change_user", Target.of(user), "user.unlock")
     with transaction.atomic():
         axes_reset(username=user.email)
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"lockout_lifted": True},
-        )
+        _audit_account_change(by=by, user=user, detail={"lockout_lifted": True})
 
 
 def _end_all_sessions(user: User) -> int:
@@ -222,13 +205,7 @@ def user_disable(*, user: User, by: User | None, reason: str) -> int:
         user.disabled_reason = reason[:200]
         user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
         ended = _end_all_sessions(user)
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"disabled": True, "sessions_ended": ended},
-        )
+        _audit_account_change(by=by, user=user, detail={"disabled": True, "sessions_ended": ended})
         return ended
 
 
@@ -239,13 +216,7 @@ def user_enable(*, user: User, by: User | None) -> None:
         user.disabled_at = None
         user.disabled_reason = ""
         user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-        audit_record(
-            actor=_actor(by, "accounts"),
-            action=AuditAction.UPDATE,
-            targets=[user],
-            purpose="accountbeheer",
-            detail={"disabled": False},
-        )
+        _audit_account_change(by=by, user=user, detail={"disabled": False})
 
 
 def login_refused(*, email: str, step: str) -> None:
