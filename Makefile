@@ -35,6 +35,7 @@ setup: $(STAMP) assets messages
 ## run: set up, load the demo data, start the worker and serve http://$(HOST):$(PORT)
 run: setup
 	$(BIN)/kansrijk demo
+	$(BIN)/kansrijk kaart demo
 	@echo ""
 	@echo "Kansrijk runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@$(BIN)/kansrijk qcluster & worker=$$!; \

@@ -3,6 +3,8 @@
 - audit write: one audited read (hash chain, head-row lock) vs. a plain insert of the same row
 - audit verify: walking and re-hashing the chain vs. only reading the same rows; entries per second
 - audited page: GET /account/ (personal data, audited) vs. GET / (same layout, nothing audited)
+- the Kaart's search (benchmarks/kaart.py): relevance, latency and index build at 10,000 services,
+  freshness across worker processes
 
 Runs on a throw-away test database (SQLite in memory by default; PostgreSQL when DATABASE_URL is set).
 """
@@ -13,6 +15,7 @@ import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -29,6 +32,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+
+import kaart  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/kaart.py, run as a script)
 
 
 def machine() -> str:
@@ -59,11 +64,16 @@ def report(name: str, samples: list[float], baseline: list[float], unit: str = "
 
 def main() -> None:
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    with tempfile.TemporaryDirectory() as folder:
+        if connection.vendor == "sqlite":
+            # A file, not memory: the Kaart benchmark starts worker processes that share the database.
+            connection.settings_dict["TEST"]["NAME"] = str(Path(folder) / "bench.sqlite3")
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            run()
+            kaart.run()
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def run() -> None:

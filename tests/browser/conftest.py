@@ -53,11 +53,24 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
+def _load_reference_data() -> None:
+    """Transactional tests empty every table afterwards, also the reference data the migrations load;
+    load it again (idempotent) so each browser test starts from a migrated database."""
+    from kansrijk.geo.services import geo_load_fixture
+    from kansrijk.kaart.models import KaartVersion, Language, Taxonomy, TaxonomyTerm
+    from kansrijk.kaart.taxonomy import TaxonomyModels, apply_taxonomy, read_taxonomy
+
+    geo_load_fixture()
+    apply_taxonomy(read_taxonomy(), TaxonomyModels(taxonomy=Taxonomy, term=TaxonomyTerm, language=Language))
+    KaartVersion.objects.get_or_create(pk=1)
+
+
 @pytest.fixture
 def app_server(transactional_db: None, live_server: Any) -> Iterator[Any]:
     """The live server, with the audit trail's append-only guard in place during the test. The guard
     is lifted afterwards only so that the transactional test can empty the tables."""
     audit_guard.install(connection)
+    _load_reference_data()
     yield live_server
     audit_guard.lift(connection)
 

@@ -22,6 +22,8 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Start"), "accounts:start"),
+    NavItem(_("Kaart"), "kaart:search"),
+    NavItem(_("Kaart bijhouden"), "kaart:editor", "kaart.edit_map"),
     NavItem(_("Mijn account"), "accounts:account"),
     NavItem(_("Beheer"), "beheer:index", "core.use_admin"),
     NavItem(_("Auditlog"), "core:audit_log", "core.view_audit_log"),
@@ -40,6 +42,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if item.permission and not user.has_perm(item.permission):
             continue
         url = reverse(item.url_name)
-        current = request.path == url if url == "/" else request.path.startswith(url)
-        items.append({"label": item.label, "url": url, "current": current})
+        items.append({"label": item.label, "url": url, "current": False})
+    # The current item is the one with the longest address the page lies under ("/kaart/redactie/"
+    # belongs to "Kaart bijhouden", not also to "Kaart").
+    matching = [
+        i for i in items if request.path == i["url"] or (i["url"] != "/" and request.path.startswith(str(i["url"])))
+    ]
+    if matching:
+        max(matching, key=lambda i: len(str(i["url"])))["current"] = True
     return {"navigation": items}

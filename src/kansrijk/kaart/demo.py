@@ -1,0 +1,39 @@
+"""The fictional demo map (data/demo/demo_kaart.json, built by data/demo/build_demo.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.db import transaction
+
+from kansrijk.accounts.models import Organisation
+from kansrijk.kaart import exchange
+from kansrijk.kaart.models import KaartOrganization
+from kansrijk.kaart.services import ApplyResult, kaart_import_apply, kaart_version_bump
+
+DEMO_MAP = Path(__file__).resolve().parent / "data" / "demo" / "demo_kaart.json"
+# The demo editor (redacteur@demo.kansrijk.test) works for the programme team, which keeps the
+# entries of organisations without their own Kansrijk account current.
+DEFAULT_EDITORS = "GGD Amsterdam - programmateam GKS (demo)"
+
+
+def load_demo_map(path: Path | None = None) -> ApplyResult:
+    """Load (or refresh) the demo map; idempotent. Raises ValueError if the file has any problem."""
+    batch = exchange.read_file(path or DEMO_MAP)
+    if batch.problems:
+        raise ValueError("The demo map is invalid:\n" + "\n".join(str(p) for p in batch.problems))
+    result = kaart_import_apply(batch=batch)
+    assign_demo_editors()
+    return result
+
+
+def assign_demo_editors() -> None:
+    """A demo Kaart organisation is kept current by the demo Kansrijk organisation of the same name,
+    or else by the programme team (when the accounts demo is loaded)."""
+    by_name = {o.name: o for o in Organisation.objects.filter(is_demo=True)}
+    default = by_name.get(DEFAULT_EDITORS)
+    with transaction.atomic():
+        for organization in KaartOrganization.objects.filter(is_demo=True, managed_by__isnull=True):
+            organization.managed_by = by_name.get(organization.name, default)
+            organization.save(update_fields=["managed_by"])
+        kaart_version_bump()

@@ -1,0 +1,71 @@
+"""A service's schedules as opening hours: when it is open, and when its phone is answered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+
+from kansrijk.kaart.models import AttendingType, Schedule, Service
+from kansrijk.kaart.opening import ClosedPeriod, OpeningHours, WeeklyHours, is_open, parse_byday, status_text
+from kansrijk.kaart.selectors import schedules_of
+
+MIDNIGHT = time(0, 0)
+
+
+def _valid_on(schedule: Schedule, day: date) -> bool:
+    return (schedule.valid_from is None or schedule.valid_from <= day) and (
+        schedule.valid_to is None or day <= schedule.valid_to
+    )
+
+
+def hours_from(service: Service, schedules: Sequence[Schedule], *, on: date) -> OpeningHours | None:
+    """Opening hours from weekly schedules valid on `on`; None when the service gives none."""
+    weekly: list[WeeklyHours] = []
+    for schedule in schedules:
+        if not _valid_on(schedule, on):
+            continue
+        for weekday in parse_byday(schedule.byday):
+            weekly.append(WeeklyHours(weekday=weekday, opens_at=schedule.opens_at, closes_at=schedule.closes_at))
+    if not weekly:
+        return None
+    whole_days = {w.weekday for w in weekly if w.opens_at == MIDNIGHT and w.closes_at == MIDNIGHT}
+    closures = tuple(
+        ClosedPeriod(start=closure.start, end=closure.end, reason=closure.reason) for closure in service.closures.all()
+    )
+    return OpeningHours(
+        weekly=tuple(weekly),
+        closed_on_public_holidays=service.closed_on_public_holidays,
+        closed_periods=closures,
+        always_open=len(whole_days) == 7 and not service.closed_on_public_holidays and not closures,
+    )
+
+
+def opening_hours(service: Service, *, on: date) -> OpeningHours | None:
+    return hours_from(service, schedules_of(service, AttendingType.IN_PERSON), on=on)
+
+
+def phone_hours(service: Service, *, on: date) -> OpeningHours | None:
+    """When the phone is answered: the phone schedules, else the opening hours."""
+    phone = schedules_of(service, AttendingType.PHONE)
+    return hours_from(service, phone, on=on) if phone else opening_hours(service, on=on)
+
+
+def open_now(service: Service, at: datetime) -> bool | None:
+    """True or False, or None when the service publishes no hours (then we do not guess)."""
+    hours = opening_hours(service, on=at.date())
+    return None if hours is None else is_open(hours, at)
+
+
+def phone_answered_now(service: Service, at: datetime) -> bool | None:
+    hours = phone_hours(service, on=at.date())
+    return None if hours is None or not service.phones.all() else is_open(hours, at)
+
+
+def opening_status(service: Service, at: datetime) -> str:
+    hours = opening_hours(service, on=at.date())
+    return "" if hours is None else status_text(hours, at)
+
+
+def phone_status(service: Service, at: datetime) -> str:
+    hours = phone_hours(service, on=at.date())
+    return "" if hours is None or not service.phones.all() else status_text(hours, at)

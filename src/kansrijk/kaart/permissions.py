@@ -1,0 +1,37 @@
+"""Who may do what on the Kaart (rules). Reading the Kaart is public; editing is for the
+`kaart_redacteur`s of the Kansrijk organisation that manages a Kaart organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from kansrijk.accounts.permissions import is_beheerder, is_kaart_redacteur, is_second_factor_verified
+
+
+def editor_organisation_ids(user: Any) -> frozenset[int]:
+    """The Kansrijk organisations a person belongs to (cached on the user for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached: frozenset[int] | None = getattr(user, "_kansrijk_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(user.memberships.values_list("organisation_id", flat=True))
+        user._kansrijk_organisation_ids = cached
+    return cached
+
+
+@rules.predicate
+def manages_service(user: Any, service: Any) -> bool:
+    managed_by = getattr(getattr(service, "organization", None), "managed_by_id", None)
+    return managed_by is not None and managed_by in editor_organisation_ids(user)
+
+
+rules.add_perm("kaart.edit_map", is_kaart_redacteur)
+rules.add_perm("kaart.change_service", is_kaart_redacteur & manages_service)
+can_administer = is_beheerder & is_second_factor_verified
+rules.add_perm("kaart.assign_editors", can_administer)
+# The administration (accounts.admin.RulesPermissionsMixin asks these names).
+rules.add_perm("kaart.view_kaartorganization", can_administer)
+rules.add_perm("kaart.change_kaartorganization", can_administer)
+rules.add_perm("kaart.view_service", can_administer)

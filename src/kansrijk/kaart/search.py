@@ -1,0 +1,414 @@
+"""Searching the Kaart: understand the question, filter, rank (hybrid), explain.
+
+The public page, the API and `kansrijk kaart search` all call `kaart_search`. Each process keeps one
+search index in memory together with the map version it was built from; every search first reads
+the version (one small query) and rebuilds when the map changed, so several web and worker
+processes never serve an outdated map for longer than one search.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from django.utils.translation import gettext as _
+
+from kansrijk.core import clock
+from kansrijk.geo.models import Gebied, PostcodeArea, Stadsdeel, Wijk
+from kansrijk.kaart import selectors
+from kansrijk.kaart.documents import service_documents
+from kansrijk.kaart.hours import open_now
+from kansrijk.kaart.models import Language, Service, TaxonomyTerm
+from kansrijk.search.embedding import get_embedder
+from kansrijk.search.index import FacetFilter, Hit, Query, SearchIndex
+from kansrijk.search.store import embeddings_for
+from kansrijk.search.understanding import Understood, understand, without
+from kansrijk.search.vocabulary import LanguageName, Place, Term, Vocabulary
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "lexical"]
+CategoryMode = Literal["filter", "boost"]
+TAXONOMY_KIND = {"gks-hulpvraag": "hulpvraag", "gks-fase": "fase", "gks-doelgroep": "doelgroep"}
+
+
+@dataclass(frozen=True)
+class KaartFilters:
+    """Filters chosen in the search form (or the API), on top of what the question says."""
+
+    stadsdelen: tuple[str, ...] = ()
+    gebieden: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    phase: str | None = None
+    languages: tuple[str, ...] = ()
+    free: bool | None = None
+    open_now: bool = False
+    removed: tuple[tuple[str, str], ...] = ()  # chips the person took away: (kind, value)
+
+
+@dataclass(frozen=True)
+class KaartResult:
+    service: Service
+    score: float
+    why: tuple[str, ...]
+    hit: Hit
+    stale: bool
+
+
+@dataclass(frozen=True)
+class KaartSearchResult:
+    query: str
+    understood: Understood
+    results: tuple[KaartResult, ...]
+    candidates: int  # services that passed the filters
+    mode: Mode
+    semantic: bool  # whether the semantic side took part
+    seconds: float
+    version: int
+
+
+@dataclass
+class _Bundle:
+    version: int
+    index: SearchIndex
+    services: dict[str, Service]
+    vocabulary: Vocabulary
+    stadsdeel_names: dict[str, str]
+    gebied_stadsdeel: dict[str, str]
+    labels: dict[str, TaxonomyTerm]
+    language_names: dict[str, Language]
+    built_seconds: float
+    embedded: int = 0
+    missing: int = 0  # services without a stored embedding yet (found by words only until then)
+    built_at: float = field(default_factory=time.monotonic)
+
+
+_lock = threading.Lock()
+_bundle: _Bundle | None = None
+
+
+# --- building -------------------------------------------------------------------------------------
+
+
+def build_vocabulary() -> Vocabulary:
+    """The words the question understanding knows, from the database (geography and taxonomy)."""
+    stadsdelen = {s.code: s for s in Stadsdeel.objects.all()}
+    gebieden = {g.code: g for g in Gebied.objects.select_related("stadsdeel")}
+    places: list[Place] = [
+        Place(kind="stadsdeel", code=s.code, name=s.naam, stadsdeel_code=s.code, gebied_code=None)
+        for s in stadsdelen.values()
+    ]
+    places += [
+        Place(kind="gebied", code=g.code, name=g.naam, stadsdeel_code=g.stadsdeel.code, gebied_code=g.code)
+        for g in gebieden.values()
+    ]
+    places += [
+        Place(kind="wijk", code=w.code, name=w.naam, stadsdeel_code=w.gebied.stadsdeel.code, gebied_code=w.gebied.code)
+        for w in Wijk.objects.select_related("gebied__stadsdeel")
+    ]
+    postcodes = {
+        area.pc4: Place(
+            kind="postcode",
+            code=area.pc4,
+            name=area.pc4,
+            stadsdeel_code=area.stadsdeel.code,
+            gebied_code=area.gebied.code if area.gebied is not None else None,
+        )
+        for area in PostcodeArea.objects.select_related("stadsdeel", "gebied")
+    }
+    terms = [
+        Term(
+            taxonomy=TAXONOMY_KIND[term.taxonomy_id],
+            code=term.code,
+            label_nl=term.label_nl,
+            label_en=term.label_en,
+            synonyms=tuple([*term.synonyms_nl, *term.synonyms_en]),
+        )
+        for term in TaxonomyTerm.objects.filter(active=True, taxonomy_id__in=TAXONOMY_KIND)
+    ]
+    languages = [
+        LanguageName(code=lang.code, name_nl=lang.name_nl, name_en=lang.name_en, synonyms=tuple(lang.synonyms))
+        for lang in Language.objects.all()
+    ]
+    return Vocabulary(places=places, postcodes=postcodes, terms=terms, languages=languages)
+
+
+def build_bundle(version: int | None = None, *, compute_at_most: int | None = None) -> _Bundle:
+    """Build this process's index. `compute_at_most` limits how many missing embeddings are computed
+    now (a web request); the others count as `missing` until the worker has stored them."""
+    started = time.perf_counter()
+    version = selectors.kaart_version() if version is None else version
+    services = list(selectors.public_services())
+    gebieden_of: dict[str, set[str]] = {}
+    gebied_stadsdeel: dict[str, str] = {}
+    for gebied in Gebied.objects.select_related("stadsdeel"):
+        gebieden_of.setdefault(gebied.stadsdeel.code, set()).add(gebied.code)
+        gebied_stadsdeel[gebied.code] = gebied.stadsdeel.code
+    documents = service_documents(services, gebieden_of={k: frozenset(v) for k, v in gebieden_of.items()})
+    embedder = get_embedder()
+    vectors = None
+    embedded = missing = 0
+    if embedder is not None:
+        found = embeddings_for([doc.semantic_text for doc in documents], embedder, compute_at_most=compute_at_most)
+        vectors, embedded, missing = found.vectors, found.computed, found.missing
+    index = SearchIndex(documents, embedder=embedder, vectors=vectors if documents else None)
+    bundle = _Bundle(
+        version=version,
+        index=index,
+        services={str(service.pk): service for service in services},
+        vocabulary=build_vocabulary(),
+        stadsdeel_names={s.code: s.naam for s in Stadsdeel.objects.all()},
+        gebied_stadsdeel=gebied_stadsdeel,
+        labels={term.code: term for term in TaxonomyTerm.objects.all()},
+        language_names={lang.code: lang for lang in Language.objects.all()},
+        built_seconds=0.0,
+        embedded=embedded,
+        missing=missing,
+    )
+    bundle.built_seconds = time.perf_counter() - started
+    logger.info(
+        "kaart: search index v%s built: %d services in %.2f s (%d embedded now, semantic %s)",
+        version,
+        len(services),
+        bundle.built_seconds,
+        embedded,
+        "on" if embedder is not None else "off",
+    )
+    return bundle
+
+
+# A request computes at most this many missing embeddings itself (about 30 ms each); the worker's
+# `kaart.index_warm` job computes the rest after a large import.
+REQUEST_EMBED_LIMIT = 50
+# An index built while embeddings were missing is rebuilt after this long, to pick up the stored ones.
+INCOMPLETE_REBUILD_SECONDS = 60.0
+
+
+def _stale(bundle: _Bundle | None, version: int) -> bool:
+    if bundle is None or bundle.version != version:
+        return True
+    return bundle.missing > 0 and time.monotonic() - bundle.built_at > INCOMPLETE_REBUILD_SECONDS
+
+
+def current_bundle(*, in_request: bool = True) -> _Bundle:
+    """This process's index, rebuilt first if the map changed since it was built. In a request at
+    most REQUEST_EMBED_LIMIT missing embeddings are computed; the worker (in_request=False) computes all."""
+    global _bundle
+    version = selectors.kaart_version()
+    bundle = _bundle
+    if bundle is not None and not _stale(bundle, version):
+        return bundle
+    with _lock:
+        bundle = _bundle
+        if bundle is None or _stale(bundle, version):
+            bundle = build_bundle(version, compute_at_most=REQUEST_EMBED_LIMIT if in_request else None)
+            _bundle = bundle
+        return bundle
+
+
+def forget_index() -> None:
+    """Drop this process's index (tests, and after changing the embedder setting)."""
+    global _bundle
+    with _lock:
+        _bundle = None
+
+
+# --- searching ------------------------------------------------------------------------------------
+
+
+def _merge(understood: Understood, filters: KaartFilters, bundle: _Bundle) -> Understood:
+    for kind, value in filters.removed:
+        understood = without(understood, kind, value, bundle.vocabulary)
+    return understood
+
+
+def _place_filter(stadsdelen: set[str], gebieden: set[str], gebied_stadsdeel: Mapping[str, str]) -> FacetFilter | None:
+    """A named gebied narrows its own stadsdeel; other named stadsdelen stay whole."""
+    narrowed = {gebied_stadsdeel[g] for g in gebieden if g in gebied_stadsdeel}
+    whole = stadsdelen - narrowed
+    if not whole and not gebieden:
+        return None
+    return FacetFilter(
+        facet="stadsdeel",
+        values=frozenset(whole),
+        or_flag="whole_city",
+        alternatives=(("gebied", frozenset(gebieden)),),
+    )
+
+
+def build_query(
+    understood: Understood,
+    filters: KaartFilters,
+    bundle: _Bundle,
+    *,
+    limit: int,
+    mode: Mode,
+    category_mode: CategoryMode,
+    at: datetime,
+) -> Query:
+    facet_filters: list[FacetFilter] = []
+    place = _place_filter(
+        set(understood.stadsdelen) | set(filters.stadsdelen),
+        set(understood.gebieden) | set(filters.gebieden),
+        bundle.gebied_stadsdeel,
+    )
+    if place is not None:
+        facet_filters.append(place)
+    boosts: list[FacetFilter] = []
+    if place is not None:
+        # Help in the asked area itself comes before help for the whole city.
+        boosts.append(replace(place, or_flag=None))
+    categories = frozenset(understood.categories) | frozenset(filters.categories)
+    if categories:
+        category_filter = FacetFilter(facet="category", values=categories)
+        if category_mode == "filter" or filters.categories:
+            facet_filters.append(category_filter)
+        else:
+            boosts.append(category_filter)
+    if understood.target_groups:
+        # "ik ben 19", "vader", "zonder papieren": help meant for that group comes first.
+        boosts.append(FacetFilter(facet="target_group", values=frozenset(understood.target_groups)))
+    phase = filters.phase or understood.phase
+    if phase:
+        facet_filters.append(FacetFilter(facet="phase", values=frozenset({phase})))
+    languages = frozenset(understood.languages) | frozenset(filters.languages)
+    if languages:
+        facet_filters.append(FacetFilter(facet="language", values=languages))
+    free = filters.free if filters.free is not None else understood.free
+    only_ids = None
+    if filters.open_now:
+        only_ids = frozenset(doc_id for doc_id, service in bundle.services.items() if open_now(service, at))
+    return Query(
+        # Words rank on the need alone; the sentence model reads the whole question, as it was asked.
+        text=understood.ranking_text,
+        semantic_text=understood.query if understood.ranking_text else "",
+        filters=tuple(facet_filters),
+        flags={"free": True} if free else {},
+        boosts=tuple(boosts),
+        only_ids=only_ids,
+        limit=limit,
+        mode=mode,
+    )
+
+
+def _why(service: Service, hit: Hit, understood: Understood, filters: KaartFilters, bundle: _Bundle) -> tuple[str, ...]:
+    """A short B1 explanation of why this service is in the list."""
+    reasons: list[str] = []
+    asked = set(understood.categories) | set(filters.categories)
+    own = [term for term in service.categories.all()]
+    matching = [term.label_nl for term in own if term.code in asked]
+    if matching:
+        reasons.append(_("Helpt bij: %(needs)s") % {"needs": ", ".join(matching)})
+    places = set(understood.stadsdelen) | set(filters.stadsdelen)
+    if places:
+        if service.whole_city:
+            reasons.append(_("Voor heel Amsterdam"))
+        else:
+            served = [bundle.stadsdeel_names[code] for code in sorted(places) if code in bundle.stadsdeel_names]
+            own_codes = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
+            names = [name for code, name in zip(sorted(places), served, strict=False) if code in own_codes]
+            if names:
+                reasons.append(_("In %(places)s") % {"places": ", ".join(names)})
+    if (filters.free if filters.free is not None else understood.free) and service.free:
+        reasons.append(_("Gratis"))
+    languages = (set(understood.languages) | set(filters.languages)) & {lang.code for lang in service.languages.all()}
+    if languages:
+        names = [bundle.language_names[code].name_nl for code in sorted(languages) if code in bundle.language_names]
+        reasons.append(_("Spreekt %(languages)s") % {"languages": ", ".join(names)})
+    if hit.matched_words:
+        reasons.append(_("Jouw woorden: %(words)s") % {"words": ", ".join(hit.matched_words[:4])})
+    elif hit.semantic_rank is not None and not matching:
+        reasons.append(_("Lijkt op wat je zoekt"))
+    return tuple(reasons)
+
+
+def kaart_search(
+    *,
+    query: str,
+    filters: KaartFilters | None = None,
+    limit: int = 10,
+    mode: Mode = "hybrid",
+    category_mode: CategoryMode = "boost",
+    at: datetime | None = None,
+) -> KaartSearchResult:
+    """Search the public map. `query` is free text in plain words (Dutch or English)."""
+    started = time.perf_counter()
+    filters = filters or KaartFilters()
+    bundle = current_bundle()
+    query = " ".join(query.split())[:500]
+    understood = _merge(understand(query, bundle.vocabulary), filters, bundle)
+    search_query = build_query(
+        understood, filters, bundle, limit=limit, mode=mode, category_mode=category_mode, at=at or clock.now()
+    )
+    hits = bundle.index.search(search_query)
+    candidates = int(bundle.index.allowed(search_query).sum())
+    today = clock.now().date()
+    results = tuple(
+        KaartResult(
+            service=bundle.services[hit.id],
+            score=hit.score,
+            why=_why(bundle.services[hit.id], hit, understood, filters, bundle),
+            hit=hit,
+            stale=selectors.is_stale(bundle.services[hit.id], today),
+        )
+        for hit in hits
+    )
+    return KaartSearchResult(
+        query=query,
+        understood=understood,
+        results=results,
+        candidates=candidates,
+        mode=mode,
+        semantic=mode == "hybrid" and bundle.index.embedder is not None,
+        seconds=time.perf_counter() - started,
+        version=bundle.version,
+    )
+
+
+def with_mode(result: KaartSearchResult, mode: Mode) -> KaartSearchResult:
+    return replace(result, mode=mode)
+
+
+def result_as_json(result: KaartSearchResult) -> dict[str, object]:
+    """The JSON shape of `kansrijk kaart search --json` (and the API's search endpoint)."""
+    understood = result.understood
+    bundle = current_bundle()
+    return {
+        "query": result.query,
+        "understood": {
+            "stadsdelen": [bundle.stadsdeel_names.get(code, code) for code in understood.stadsdelen],
+            "categories": list(understood.categories),
+            "free": understood.free,
+            "languages": list(understood.languages),
+            "phase": understood.phase,
+        },
+        "results": [
+            {
+                "service_id": str(item.service.pk),
+                "name": item.service.name,
+                "organization": item.service.organization.name,
+                "stadsdelen": _served_names(item.service, bundle),
+                "categories": [term.code for term in item.service.categories.all()],
+                "free": item.service.free,
+                "score": item.score,
+                "why": list(item.why),
+            }
+            for item in result.results
+        ],
+    }
+
+
+def _served_names(service: Service, bundle: _Bundle) -> list[str]:
+    if service.whole_city:
+        return sorted(bundle.stadsdeel_names.values())
+    codes = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
+    return sorted(bundle.stadsdeel_names[code] for code in codes if code in bundle.stadsdeel_names)
+
+
+def served_area_names(service: Service) -> Sequence[str]:
+    return _served_names(service, current_bundle())

@@ -1,0 +1,125 @@
+"""Read-side queries of the Kaart. Everything here is public service information (no personal data)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from kansrijk.core import clock
+from kansrijk.kaart.models import (
+    AttendingType,
+    KaartOrganization,
+    KaartVersion,
+    Language,
+    Location,
+    Schedule,
+    Service,
+    ServiceStatus,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+# A service nobody checked for this long is "possibly out of date" (the editors get a reminder).
+STALE_AFTER = timedelta(days=182)
+PUBLIC_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
+
+
+def kaart_version() -> int:
+    """The current version of the map (raised by every change)."""
+    row = KaartVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return int(row or 0)
+
+
+def stale_before(today: date | None = None) -> date:
+    return (today or clock.now().date()) - STALE_AFTER
+
+
+def is_stale(service: Service, today: date | None = None) -> bool:
+    return service.last_verified_at is None or service.last_verified_at < stale_before(today)
+
+
+def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services.select_related("organization", "last_verified_by").prefetch_related(
+        "categories",
+        "phases",
+        "target_groups",
+        "languages",
+        "stadsdelen",
+        "gebieden__stadsdeel",
+        "phones",
+        "contacts",
+        "media",
+        "closures",
+        Prefetch("schedules", queryset=Schedule.objects.order_by("attending_type", "opens_at")),
+        Prefetch("locations", queryset=Location.objects.select_related("stadsdeel", "gebied")),
+    )
+
+
+def public_services() -> QuerySet[Service]:
+    """Every service the public sees (active or temporarily closed), with what cards and pages show."""
+    return _with_details(Service.objects.filter(status__in=PUBLIC_STATUSES))
+
+
+def service_detail(*, service_id: str) -> Service | None:
+    return public_services().filter(pk=service_id).first()
+
+
+def organization_detail(*, organization_id: str) -> KaartOrganization | None:
+    return (
+        KaartOrganization.objects.filter(pk=organization_id)
+        .prefetch_related(
+            "phones",
+            Prefetch("services", queryset=public_services()),
+            Prefetch("locations", queryset=Location.objects.select_related("stadsdeel", "gebied")),
+        )
+        .first()
+    )
+
+
+def location_detail(*, location_id: str) -> Location | None:
+    return (
+        Location.objects.filter(pk=location_id)
+        .select_related("organization", "stadsdeel", "gebied")
+        .prefetch_related("phones", "schedules", Prefetch("services", queryset=public_services()))
+        .first()
+    )
+
+
+def terms(taxonomy: str) -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(taxonomy_id=taxonomy, active=True).order_by("position")
+
+
+def hulpvraag_terms() -> QuerySet[TaxonomyTerm]:
+    return terms(Taxonomy.HULPVRAAG)
+
+
+def phase_terms() -> QuerySet[TaxonomyTerm]:
+    return terms(Taxonomy.FASE)
+
+
+def languages() -> QuerySet[Language]:
+    return Language.objects.all()
+
+
+def services_of_organisations(*, organisation_ids: list[int]) -> QuerySet[Service]:
+    """Services whose Kaart organisation is managed by one of these Kansrijk organisations (editors)."""
+    return _with_details(Service.objects.filter(organization__managed_by_id__in=organisation_ids)).order_by("name")
+
+
+def stale_services(*, today: date | None = None) -> QuerySet[Service]:
+    """Public services not checked for six months (or never)."""
+    limit = stale_before(today)
+    return Service.objects.filter(status__in=PUBLIC_STATUSES).filter(
+        Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=limit)
+    )
+
+
+def schedules_of(service: Service, attending_type: str) -> list[Schedule]:
+    """The service's schedules of one kind, taken from the prefetched list when there is one."""
+    return [schedule for schedule in service.schedules.all() if schedule.attending_type == attending_type]
+
+
+def phone_schedules(service: Service) -> list[Schedule]:
+    """When the phone is answered; a service without phone hours answers during its opening hours."""
+    return schedules_of(service, AttendingType.PHONE) or schedules_of(service, AttendingType.IN_PERSON)

@@ -1,0 +1,237 @@
+"""Pages of the Kaart: public search and detail pages, flyers, and the editors' pages."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+
+from kansrijk.accounts.models import User
+from kansrijk.core import clock
+from kansrijk.core.audited import NO_PERSONAL_DATA
+from kansrijk.geo.models import Stadsdeel
+from kansrijk.kaart import selectors, services
+from kansrijk.kaart.flyers import FlyerRequest, flyer_pdf
+from kansrijk.kaart.forms import B1CheckForm, SearchForm, ServiceEditForm
+from kansrijk.kaart.models import Service
+from kansrijk.kaart.permissions import editor_organisation_ids
+from kansrijk.kaart.presenters import service_card
+from kansrijk.kaart.readability import check_text
+from kansrijk.kaart.search import kaart_search
+from kansrijk.search.understanding import Chip
+
+RESULTS_PER_PAGE = 20
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    """Public service information: may be cached by browsers for anonymous visitors."""
+    response.kansrijk_public = True  # type: ignore[attr-defined]
+    return response
+
+
+def _removed(request: HttpRequest) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in request.GET.getlist("zonder"):
+        kind, _sep, value = item.partition(":")
+        if kind and value:
+            pairs.append((kind, value))
+    return tuple(pairs)
+
+
+def _chip_links(request: HttpRequest, chips: tuple[Chip, ...]) -> list[dict[str, str]]:
+    """Each understood chip with the address of the same search without it."""
+    links = []
+    for chip in chips:
+        params = request.GET.copy()
+        params.setlist("zonder", [*params.getlist("zonder"), f"{chip.kind}:{chip.value}"])
+        params.pop("pagina", None)
+        links.append({"label": chip.label, "kind": chip.kind, "url": f"?{params.urlencode()}"})
+    return links
+
+
+class SearchView(View):
+    """The public search: a question in plain words plus filters; HTMX swaps only the results."""
+
+    audit_policy = NO_PERSONAL_DATA
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = SearchForm(request.GET or None)
+        context: dict[str, Any] = {"form": form, "asked": False}
+        if form.is_bound and form.is_valid() and form.asked:
+            now = clock.now()
+            result = kaart_search(
+                query=form.cleaned_data.get("q") or "",
+                filters=form.filters(_removed(request)),
+                limit=RESULTS_PER_PAGE,
+                at=now,
+            )
+            language = get_language() or "nl"
+            context.update(
+                asked=True,
+                result=result,
+                chips=_chip_links(request, result.understood.chips),
+                cards=[service_card(r.service, at=now, why=r.why, language=language) for r in result.results],
+            )
+        template = "kaart/partials/_results.html" if getattr(request, "htmx", False) else "kaart/search.html"
+        return _public(render(request, template, context))
+
+
+class ServiceView(View):
+    audit_policy = NO_PERSONAL_DATA
+
+    def get(self, request: HttpRequest, pk: str) -> HttpResponse:
+        service = selectors.service_detail(service_id=pk)
+        if service is None:
+            raise Http404
+        now = clock.now()
+        card = service_card(service, at=now, language=get_language() or "nl")
+        can_edit = request.user.has_perm("kaart.change_service", service)
+        return _public(render(request, "kaart/service.html", {"card": card, "service": service, "can_edit": can_edit}))
+
+
+class OrganizationView(View):
+    audit_policy = NO_PERSONAL_DATA
+
+    def get(self, request: HttpRequest, pk: str) -> HttpResponse:
+        organization = selectors.organization_detail(organization_id=pk)
+        if organization is None:
+            raise Http404
+        now = clock.now()
+        cards = [service_card(s, at=now, language=get_language() or "nl") for s in organization.services.all()]
+        return _public(render(request, "kaart/organization.html", {"organization": organization, "cards": cards}))
+
+
+class LocationView(View):
+    audit_policy = NO_PERSONAL_DATA
+
+    def get(self, request: HttpRequest, pk: str) -> HttpResponse:
+        location = selectors.location_detail(location_id=pk)
+        if location is None:
+            raise Http404
+        now = clock.now()
+        cards = [service_card(s, at=now, language=get_language() or "nl") for s in location.services.all()]
+        return _public(render(request, "kaart/location.html", {"location": location, "cards": cards}))
+
+
+class FlyerView(View):
+    """A printable A4 flyer (PDF) of the help in one stadsdeel, with QR codes to the pages."""
+
+    audit_policy = NO_PERSONAL_DATA
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        stadsdeel = request.GET.get("stadsdeel", "")
+        if not stadsdeel:
+            form = SearchForm()
+            context = {"form": form, "stadsdelen": Stadsdeel.objects.order_by("naam")}
+            return _public(render(request, "kaart/flyer.html", context))
+        language = request.GET.get("taal", get_language() or "nl")
+        try:
+            pdf = flyer_pdf(
+                FlyerRequest(
+                    stadsdeel=stadsdeel,
+                    hulpvraag=request.GET.get("hulpvraag") or None,
+                    language="en" if language == "en" else "nl",
+                )
+            )
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return redirect("kaart:flyer")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="kansrijk-kaart-{stadsdeel}.pdf"'
+        return _public(response)
+
+
+# --- editors --------------------------------------------------------------------------------------
+
+
+def _editor(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The services an editor keeps current, the ones to check first at the top."""
+
+    audit_policy = NO_PERSONAL_DATA
+    permission_required = "kaart.edit_map"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        user = _editor(request)
+        own = list(selectors.services_of_organisations(organisation_ids=sorted(editor_organisation_ids(user))))
+        today = clock.now().date()
+        stale = [s for s in own if selectors.is_stale(s, today)]
+        current = [s for s in own if not selectors.is_stale(s, today)]
+        return render(request, "kaart/editor_home.html", {"stale": stale, "current": current})
+
+
+class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    audit_policy = NO_PERSONAL_DATA
+    permission_required = "kaart.edit_map"
+
+    def _service(self, pk: str) -> Service:
+        service = Service.objects.select_related("organization").filter(pk=pk).first()
+        if service is None:
+            raise Http404
+        if not self.request.user.has_perm("kaart.change_service", service):
+            raise PermissionDenied(_("Je mag alleen het aanbod van je eigen organisatie aanpassen."))
+        return service
+
+    def _render(self, request: HttpRequest, service: Service, form: ServiceEditForm) -> HttpResponse:
+        form.fields["description"].widget.attrs["hx-post"] = reverse("kaart:b1_check")
+        history = service.history.select_related("history_user").order_by("-history_date")[:20]
+        report = check_text(form["description"].value() or "")
+        return render(
+            request,
+            "kaart/editor_service.html",
+            {"service": service, "form": form, "history": history, "report": report},
+        )
+
+    def get(self, request: HttpRequest, pk: str) -> HttpResponse:
+        service = self._service(pk)
+        return self._render(request, service, ServiceEditForm(instance=service))
+
+    def post(self, request: HttpRequest, pk: str) -> HttpResponse:
+        service = self._service(pk)
+        if "only_verify" in request.POST:
+            services.service_verify(service=service, by=_editor(request))
+            messages.success(request, _("Gecontroleerd. Dank je wel!"))
+            return redirect("kaart:editor")
+        form = ServiceEditForm(request.POST, instance=service)
+        if form.is_valid():
+            try:
+                services.service_update(
+                    service=service, change=form.change(), by=_editor(request), verified=form.cleaned_data["verified"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Opgeslagen. De Kaart laat de wijziging meteen zien."))
+                return redirect("kaart:editor_service", pk=service.pk)
+        return self._render(request, Service.objects.get(pk=service.pk), form)
+
+
+class B1CheckView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """Called by HTMX while an editor types: the B1 report of the description."""
+
+    audit_policy = NO_PERSONAL_DATA
+    permission_required = "kaart.edit_map"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = B1CheckForm(request.POST)
+        text = form.cleaned_data["description"] if form.is_valid() else ""
+        return render(request, "kaart/partials/_b1_check.html", {"report": check_text(text)})
+
+
+def search_url(**params: str) -> str:
+    return f"{reverse('kaart:search')}?{urlencode(params)}"
