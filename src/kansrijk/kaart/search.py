@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kansrijk.core import clock
@@ -299,28 +300,28 @@ def build_query(
 
 
 def _why(service: Service, hit: Hit, understood: Understood, filters: KaartFilters, bundle: _Bundle) -> tuple[str, ...]:
-    """A short B1 explanation of why this service is in the list."""
+    """A short B1 explanation of why this service is in the list, in the interface language."""
+    language = get_language() or "nl"
     reasons: list[str] = []
     asked = set(understood.categories) | set(filters.categories)
-    own = [term for term in service.categories.all()]
-    matching = [term.label_nl for term in own if term.code in asked]
+    matching = [term.label(language) for term in service.categories.all() if term.code in asked]
     if matching:
         reasons.append(_("Helpt bij: %(needs)s") % {"needs": ", ".join(matching)})
     places = set(understood.stadsdelen) | set(filters.stadsdelen)
+    places |= {bundle.gebied_stadsdeel[code] for code in filters.gebieden if code in bundle.gebied_stadsdeel}
     if places:
         if service.whole_city:
             reasons.append(_("Voor heel Amsterdam"))
         else:
-            served = [bundle.stadsdeel_names[code] for code in sorted(places) if code in bundle.stadsdeel_names]
-            own_codes = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
-            names = [name for code, name in zip(sorted(places), served, strict=False) if code in own_codes]
+            own = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
+            names = [bundle.stadsdeel_names[code] for code in sorted(places & own) if code in bundle.stadsdeel_names]
             if names:
                 reasons.append(_("In %(places)s") % {"places": ", ".join(names)})
     if (filters.free if filters.free is not None else understood.free) and service.free:
         reasons.append(_("Gratis"))
-    languages = (set(understood.languages) | set(filters.languages)) & {lang.code for lang in service.languages.all()}
-    if languages:
-        names = [bundle.language_names[code].name_nl for code in sorted(languages) if code in bundle.language_names]
+    spoken = (set(understood.languages) | set(filters.languages)) & {lang.code for lang in service.languages.all()}
+    if spoken:
+        names = [bundle.language_names[code].name(language) for code in sorted(spoken) if code in bundle.language_names]
         reasons.append(_("Spreekt %(languages)s") % {"languages": ", ".join(names)})
     if hit.matched_words:
         reasons.append(_("Jouw woorden: %(words)s") % {"words": ", ".join(hit.matched_words[:4])})

@@ -36,7 +36,14 @@ from kansrijk.kaart.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from kansrijk.kaart.records import ImportBatch, LocationRecord, OrganizationRecord, PhoneRecord, ServiceRecord
+from kansrijk.kaart.records import (
+    ImportBatch,
+    LocationRecord,
+    OrganizationRecord,
+    PhoneRecord,
+    ScheduleRecord,
+    ServiceRecord,
+)
 
 Progress = Callable[[int], None]
 
@@ -75,6 +82,26 @@ def _phones(owner: dict[str, Any], records: Sequence[PhoneRecord], lookups: _Loo
     for record in records:
         phone = Phone.objects.create(number=record.number, kind=record.kind, description=record.description, **owner)
         phone.languages.set([lookups.languages[c] for c in record.languages if c in lookups.languages])
+
+
+def _schedules(owner: dict[str, Any], records: Sequence[ScheduleRecord]) -> None:
+    """Replace the weekly hours of a service or location (`owner`: {"service": ...} or {"location": ...})."""
+    Schedule.objects.filter(**owner).delete()
+    Schedule.objects.bulk_create(
+        [
+            Schedule(
+                attending_type=record.attending_type,
+                byday=record.byday,
+                opens_at=record.opens_at,
+                closes_at=record.closes_at,
+                valid_from=record.valid_from,
+                valid_to=record.valid_to,
+                description=record.description,
+                **owner,
+            )
+            for record in records
+        ]
+    )
 
 
 def _save_organization(record: OrganizationRecord, lookups: _Lookups) -> None:
@@ -127,22 +154,7 @@ def _save_location(record: LocationRecord, lookups: _Lookups) -> None:
     place_location(location)
     location.save()
     _phones({"location": location}, record.phones, lookups)
-    Schedule.objects.filter(location=location).delete()
-    Schedule.objects.bulk_create(
-        [
-            Schedule(
-                location=location,
-                attending_type=s.attending_type,
-                byday=s.byday,
-                opens_at=s.opens_at,
-                closes_at=s.closes_at,
-                valid_from=s.valid_from,
-                valid_to=s.valid_to,
-                description=s.description,
-            )
-            for s in record.schedules
-        ]
-    )
+    _schedules({"location": location}, record.schedules)
 
 
 SERVICE_FIELDS = (
@@ -191,22 +203,7 @@ def _save_service(record: ServiceRecord, lookups: _Lookups) -> bool:
     for location_id in record.location_ids:
         ServiceAtLocation.objects.get_or_create(service=service, location_id=location_id)
     _phones({"service": service}, record.phones, lookups)
-    Schedule.objects.filter(service=service).delete()
-    Schedule.objects.bulk_create(
-        [
-            Schedule(
-                service=service,
-                attending_type=s.attending_type,
-                byday=s.byday,
-                opens_at=s.opens_at,
-                closes_at=s.closes_at,
-                valid_from=s.valid_from,
-                valid_to=s.valid_to,
-                description=s.description,
-            )
-            for s in record.schedules
-        ]
-    )
+    _schedules({"service": service}, record.schedules)
     Closure.objects.filter(service=service).delete()
     Closure.objects.bulk_create(
         [Closure(service=service, start=c.start, end=c.end, reason=c.reason) for c in record.closures]
