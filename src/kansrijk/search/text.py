@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -24,18 +25,29 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def normalise(text: str) -> str:
-    """Lower case without accents (é -> e, ë -> e), so "café" and "cafe" are the same word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower case without accents: "Oekraïens" -> "oekraiens", "Café" -> "cafe"."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("dutch")
+    """One Snowball stemmer per thread: a PyStemmer instance must not be used by two at once."""
+    stemmer: Stemmer.Stemmer | None = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer("dutch")
+        _local.stemmer = stemmer
+    return stemmer
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    """The Dutch Snowball stem of one (normalised) word."""
     return str(_stemmer().stemWord(word))
 
 

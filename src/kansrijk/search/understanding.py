@@ -129,6 +129,8 @@ MONTH_UNITS: Final = _words("maand maanden maandjes mnd mnden mndn mo month mont
 YEAR_UNITS: Final = frozenset({"jaar", "jaren", "jaartje", "jr", "year", "years", "yr", "yrs"})
 WEEK_UNITS: Final = frozenset({"week", "weken", "weekjes", "wk", "wkn", "weeks", "wks"})
 DAY_UNITS: Final = frozenset({"dag", "dagen", "dagjes", "day", "days"})
+_TIME_UNITS: Final = MONTH_UNITS | YEAR_UNITS | WEEK_UNITS | DAY_UNITS
+_AMOUNT_UNITS: Final = frozenset({"euro", "eur", "gram", "kilo", "km", "meter", "uur", "keer"})
 ORDINAL_SUFFIXES: Final = frozenset({"e", "ste", "de", "th", "st", "nd", "rd"})
 WEEK_WORDS: Final = frozenset({"week", "zwangerschapsweek"})
 
@@ -372,8 +374,7 @@ def _looks_like_postcode(tokens: Sequence[Token], index: int) -> bool:
     if "€" in tokens[index].gap_before or "$" in tokens[index].gap_before:
         return False
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    units = MONTH_UNITS | YEAR_UNITS | WEEK_UNITS | DAY_UNITS
-    return following not in units and following not in {"euro", "eur", "gram", "kilo", "km", "meter", "uur", "keer"}
+    return following not in _TIME_UNITS and following not in _AMOUNT_UNITS
 
 
 def _has_postcode_letters(tokens: Sequence[Token], index: int) -> bool:
@@ -429,7 +430,7 @@ def _number_first(tokens: Sequence[Token], index: int) -> tuple[_Age | None, int
         pregnant = _pregnancy_anywhere(tokens) and 0 < value <= _MAX_PREGNANCY_WEEKS
         return (_Age("pregnancy", round(value), index) if pregnant else None), end + 2
     unit = _text_at(tokens, end)
-    if unit in MONTH_UNITS | YEAR_UNITS | WEEK_UNITS | DAY_UNITS:
+    if unit in _TIME_UNITS:
         return _age_with_unit(tokens, index, end, value, unit), end + 1
     if tokens[index].text in _ARTICLE_NUMBERS:
         return None
@@ -826,27 +827,23 @@ def _child_age_label(months: int) -> str:
     return ngettext("kind van %(years)d jaar", "kind van %(years)d jaar", years) % {"years": years}
 
 
-def _ranking_text(context: _Context) -> str:
-    """The query's words minus those that only serve as filters, stop words and numbers."""
-    filtering = context.tokens_of("place", "free", "language") | context.fixed
-    words = [
+def _content_words(context: _Context, skip: set[int]) -> list[str]:
+    """The query's words outside `skip`, without stop words, numbers and single letters."""
+    return [
         token.text
         for index, token in enumerate(context.tokens)
-        if index not in filtering and token.text not in STOP_WORDS and len(token.text) > 1 and token.text[0].isalpha()
+        if index not in skip and token.text not in STOP_WORDS and len(token.text) > 1 and token.text[0].isalpha()
     ]
-    return " ".join(words)
+
+
+def _ranking_text(context: _Context) -> str:
+    """The query's words minus those that only serve as filters (the need's words stay)."""
+    return " ".join(_content_words(context, context.tokens_of("place", "free", "language") | context.fixed))
 
 
 def _remaining(context: _Context) -> str:
-    """The words no filter used, without stop words, numbers, single letters or repeats."""
-    words: list[str] = []
-    for index, token in enumerate(context.tokens):
-        text = token.text
-        if index in context.consumed or text in STOP_WORDS or len(text) < 2 or not text[0].isalpha():
-            continue
-        if text not in words:
-            words.append(text)
-    return " ".join(words)
+    """The words no filter used, once each."""
+    return " ".join(dict.fromkeys(_content_words(context, context.consumed)))
 
 
 def _areas(places: Iterable[Place]) -> tuple[tuple[str, ...], tuple[str, ...]]:

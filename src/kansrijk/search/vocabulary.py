@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-import Stemmer
+from kansrijk.search.text import normalise, stem
 
 PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
 DEFAULT_TAXONOMY_PATH: Final = PACKAGE_DIR / "kaart" / "data" / "taxonomie.json"
@@ -169,15 +168,6 @@ class Token:
     gap_before: str
 
 
-def normalize(text: str) -> str:
-    """Lower-case and strip accents: "Oekraïens" -> "oekraiens", "Café" -> "cafe"."""
-    lowered = text.casefold()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def tokenize(text: str) -> list[Token]:
     """Split a text into words and numbers; "&" counts as "en", punctuation and emoji separate words."""
     prepared = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
@@ -185,7 +175,7 @@ def tokenize(text: str) -> list[Token]:
     last_end = 0
     for match in _TOKEN_RE.finditer(prepared):
         raw = match.group()
-        tokens.append(Token(text=normalize(raw), raw=raw, gap_before=prepared[last_end : match.start()]))
+        tokens.append(Token(text=normalise(raw), raw=raw, gap_before=prepared[last_end : match.start()]))
         last_end = match.end()
     return tokens
 
@@ -268,8 +258,6 @@ class Vocabulary:
         builder.add_controls()
         self._index, self._stem_index = builder.build()
         self.max_phrase_tokens: int = max((key.count(" ") + 1 for key in self._index), default=1)
-        self._stemmer = Stemmer.Stemmer("dutch")
-        self._stem_lock = threading.Lock()
 
     @classmethod
     def from_files(cls, taxonomy_path: Path | None = None, geo_path: Path | None = None) -> Vocabulary:
@@ -305,9 +293,7 @@ class Vocabulary:
         found: list[Entry] = []
         for variant in _light_variants(token):
             found.extend(entry for entry in self._index.get(variant, ()) if entry.kind in _STEMMABLE_KINDS)
-            with self._stem_lock:  # a PyStemmer instance must not be used by two threads at once
-                stem = self._stemmer.stemWord(variant)
-            found.extend(self._stem_index.get(stem, ()))
+            found.extend(self._stem_index.get(stem(variant), ()))
         return _dedupe(
             entry
             for entry in found
@@ -337,7 +323,6 @@ class _IndexBuilder:
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
         self._place_candidates: dict[str, list[tuple[int, int, Place]]] = defaultdict(list)
-        self._stemmer = Stemmer.Stemmer("dutch")
 
     def add(self, phrase: str, entry_for_key: Entry) -> None:
         """Register an entry under a phrase key (already normalised)."""
@@ -431,8 +416,8 @@ class _IndexBuilder:
                 continue
             for entry in entries:
                 if entry.kind in _STEMMABLE_KINDS and entry.phrase == key:
-                    stems[self._stemmer.stemWord(key)].append(entry)
-        return {stem: _dedupe(entries) for stem, entries in stems.items()}
+                    stems[stem(key)].append(entry)
+        return {key: _dedupe(entries) for key, entries in stems.items()}
 
 
 def _light_variants(token: str) -> list[str]:
