@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
 
 from kansrijk.kaart.models import Service
-from kansrijk.kaart.selectors import is_stale
 from kansrijk.search.index import Document
 
 
@@ -28,9 +26,12 @@ def lexical_text(service: Service) -> str:
     return " ".join(part for part in parts if part)
 
 
-def service_document(
-    service: Service, *, gebieden_of: Mapping[str, frozenset[str]], today: date | None = None
-) -> Document:
+def served_stadsdelen(service: Service) -> frozenset[str]:
+    """The stadsdelen a service names, also through the gebieden it names (not the whole-city flag)."""
+    return frozenset({s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()})
+
+
+def service_document(service: Service, *, gebieden_of: Mapping[str, frozenset[str]]) -> Document:
     """`service` must come with its relations prefetched (`selectors.public_services()`);
     `gebieden_of` maps each stadsdeel code to its gebied codes (the geography)."""
     whole_stadsdelen = {s.code for s in service.stadsdelen.all()}
@@ -41,7 +42,7 @@ def service_document(
         semantic_text=semantic_text(service),
         facets={
             # Named gebieden also put a service in their stadsdeel ...
-            "stadsdeel": frozenset(whole_stadsdelen | {g.stadsdeel.code for g in service.gebieden.all()}),
+            "stadsdeel": served_stadsdelen(service),
             # ... and a service for a whole stadsdeel serves each of its gebieden ("in Osdorp" finds it).
             "gebied": frozenset(some_gebieden.union(*(gebieden_of.get(code, ()) for code in whole_stadsdelen))),
             "category": frozenset(t.code for t in service.categories.all()),
@@ -50,17 +51,9 @@ def service_document(
             "language": frozenset(lang.code for lang in service.languages.all()),
             "organization": frozenset({str(service.organization_id)}),
         },
-        flags={
-            "free": service.free,
-            "whole_city": service.whole_city,
-            "formal": service.formal,
-            "referral_required": service.referral_required,
-            "stale": is_stale(service, today),
-        },
+        flags={"free": service.free, "whole_city": service.whole_city},
     )
 
 
-def service_documents(
-    services: Iterable[Service], *, gebieden_of: Mapping[str, frozenset[str]], today: date | None = None
-) -> list[Document]:
-    return [service_document(service, gebieden_of=gebieden_of, today=today) for service in services]
+def service_documents(services: Iterable[Service], *, gebieden_of: Mapping[str, frozenset[str]]) -> list[Document]:
+    return [service_document(service, gebieden_of=gebieden_of) for service in services]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from django.utils.translation import get_language
@@ -22,20 +22,19 @@ from django.utils.translation import gettext as _
 from kansrijk.core import clock
 from kansrijk.geo.models import Gebied, PostcodeArea, Stadsdeel, Wijk
 from kansrijk.kaart import selectors
-from kansrijk.kaart.documents import service_documents
-from kansrijk.kaart.hours import open_now
+from kansrijk.kaart.documents import served_stadsdelen, service_documents
+from kansrijk.kaart.hours import opening_hours
 from kansrijk.kaart.models import Language, Service, TaxonomyTerm
+from kansrijk.kaart.opening import OpeningHours, is_open
 from kansrijk.search.embedding import get_embedder
 from kansrijk.search.index import FacetFilter, Hit, Query, SearchIndex
 from kansrijk.search.store import embeddings_for
-from kansrijk.search.understanding import Understood, understand, without
-from kansrijk.search.vocabulary import LanguageName, Place, Term, Vocabulary
+from kansrijk.search.understanding import MAX_QUERY_CHARS, Understood, understand, without
+from kansrijk.search.vocabulary import TAXONOMY_IDS, LanguageName, Place, Term, Vocabulary
 
 logger = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "lexical"]
-CategoryMode = Literal["filter", "boost"]
-TAXONOMY_KIND = {"gks-hulpvraag": "hulpvraag", "gks-fase": "fase", "gks-doelgroep": "doelgroep"}
 
 
 @dataclass(frozen=True)
@@ -55,16 +54,17 @@ class KaartFilters:
 @dataclass(frozen=True)
 class KaartResult:
     service: Service
-    score: float
     why: tuple[str, ...]
     hit: Hit
     stale: bool
+    areas: tuple[str, ...]  # names of the stadsdelen it serves (all of them for a city-wide service)
 
 
 @dataclass(frozen=True)
 class KaartSearchResult:
     query: str
     understood: Understood
+    places: tuple[str, ...]  # names of the understood stadsdelen
     results: tuple[KaartResult, ...]
     candidates: int  # services that passed the filters
     mode: Mode
@@ -81,12 +81,24 @@ class _Bundle:
     vocabulary: Vocabulary
     stadsdeel_names: dict[str, str]
     gebied_stadsdeel: dict[str, str]
-    labels: dict[str, TaxonomyTerm]
-    language_names: dict[str, Language]
     built_seconds: float
     embedded: int = 0
     missing: int = 0  # services without a stored embedding yet (found by words only until then)
     built_at: float = field(default_factory=time.monotonic)
+    # Opening hours per service and day, made when an "open now" search first needs them.
+    hours: dict[tuple[str, date], OpeningHours | None] = field(default_factory=dict)
+
+    def open_ids(self, at: datetime) -> frozenset[str]:
+        day = clock.local_date(at)
+        open_ids = set()
+        for doc_id, service in self.services.items():
+            key = (doc_id, day)
+            if key not in self.hours:
+                self.hours[key] = opening_hours(service, on=day)
+            found = self.hours[key]
+            if found is not None and is_open(found, at):
+                open_ids.add(doc_id)
+        return frozenset(open_ids)
 
 
 _lock = threading.Lock()
@@ -98,15 +110,13 @@ _bundle: _Bundle | None = None
 
 def build_vocabulary() -> Vocabulary:
     """The words the question understanding knows, from the database (geography and taxonomy)."""
-    stadsdelen = {s.code: s for s in Stadsdeel.objects.all()}
-    gebieden = {g.code: g for g in Gebied.objects.select_related("stadsdeel")}
     places: list[Place] = [
         Place(kind="stadsdeel", code=s.code, name=s.naam, stadsdeel_code=s.code, gebied_code=None)
-        for s in stadsdelen.values()
+        for s in Stadsdeel.objects.all()
     ]
     places += [
         Place(kind="gebied", code=g.code, name=g.naam, stadsdeel_code=g.stadsdeel.code, gebied_code=g.code)
-        for g in gebieden.values()
+        for g in Gebied.objects.select_related("stadsdeel")
     ]
     places += [
         Place(kind="wijk", code=w.code, name=w.naam, stadsdeel_code=w.gebied.stadsdeel.code, gebied_code=w.gebied.code)
@@ -124,13 +134,13 @@ def build_vocabulary() -> Vocabulary:
     }
     terms = [
         Term(
-            taxonomy=TAXONOMY_KIND[term.taxonomy_id],
+            taxonomy=TAXONOMY_IDS[term.taxonomy_id],
             code=term.code,
             label_nl=term.label_nl,
             label_en=term.label_en,
             synonyms=tuple([*term.synonyms_nl, *term.synonyms_en]),
         )
-        for term in TaxonomyTerm.objects.filter(active=True, taxonomy_id__in=TAXONOMY_KIND)
+        for term in TaxonomyTerm.objects.filter(active=True, taxonomy_id__in=TAXONOMY_IDS)
     ]
     languages = [
         LanguageName(code=lang.code, name_nl=lang.name_nl, name_en=lang.name_en, synonyms=tuple(lang.synonyms))
@@ -145,12 +155,12 @@ def build_bundle(version: int | None = None, *, compute_at_most: int | None = No
     started = time.perf_counter()
     version = selectors.kaart_version() if version is None else version
     services = list(selectors.public_services())
-    gebieden_of: dict[str, set[str]] = {}
-    gebied_stadsdeel: dict[str, str] = {}
-    for gebied in Gebied.objects.select_related("stadsdeel"):
-        gebieden_of.setdefault(gebied.stadsdeel.code, set()).add(gebied.code)
-        gebied_stadsdeel[gebied.code] = gebied.stadsdeel.code
-    documents = service_documents(services, gebieden_of={k: frozenset(v) for k, v in gebieden_of.items()})
+    vocabulary = build_vocabulary()
+    gebied_stadsdeel = {p.code: p.stadsdeel_code for p in vocabulary.places if p.kind == "gebied"}
+    gebieden_of: dict[str, frozenset[str]] = {}
+    for gebied, stadsdeel in gebied_stadsdeel.items():
+        gebieden_of[stadsdeel] = gebieden_of.get(stadsdeel, frozenset()) | {gebied}
+    documents = service_documents(services, gebieden_of=gebieden_of)
     embedder = get_embedder()
     vectors = None
     embedded = missing = 0
@@ -162,11 +172,9 @@ def build_bundle(version: int | None = None, *, compute_at_most: int | None = No
         version=version,
         index=index,
         services={str(service.pk): service for service in services},
-        vocabulary=build_vocabulary(),
-        stadsdeel_names={s.code: s.naam for s in Stadsdeel.objects.all()},
+        vocabulary=vocabulary,
+        stadsdeel_names={p.code: p.name for p in vocabulary.places if p.kind == "stadsdeel"},
         gebied_stadsdeel=gebied_stadsdeel,
-        labels={term.code: term for term in TaxonomyTerm.objects.all()},
-        language_names={lang.code: lang for lang in Language.objects.all()},
         built_seconds=0.0,
         embedded=embedded,
         missing=missing,
@@ -251,7 +259,6 @@ def build_query(
     *,
     limit: int,
     mode: Mode,
-    category_mode: CategoryMode,
     at: datetime,
 ) -> Query:
     facet_filters: list[FacetFilter] = []
@@ -268,11 +275,9 @@ def build_query(
         boosts.append(replace(place, or_flag=None, weight=PLACE_BOOST_WEIGHT))
     categories = frozenset(understood.categories) | frozenset(filters.categories)
     if categories:
+        # A need chosen in the form must hold; a need read from the question comes first.
         category_filter = FacetFilter(facet="category", values=categories)
-        if category_mode == "filter" or filters.categories:
-            facet_filters.append(category_filter)
-        else:
-            boosts.append(category_filter)
+        (facet_filters if filters.categories else boosts).append(category_filter)
     if understood.target_groups:
         # "ik ben 19", "vader", "zonder papieren": help meant for that group comes first.
         boosts.append(FacetFilter(facet="target_group", values=frozenset(understood.target_groups)))
@@ -283,9 +288,7 @@ def build_query(
     if languages:
         facet_filters.append(FacetFilter(facet="language", values=languages))
     free = filters.free if filters.free is not None else understood.free
-    only_ids = None
-    if filters.open_now:
-        only_ids = frozenset(doc_id for doc_id, service in bundle.services.items() if open_now(service, at))
+    only_ids = bundle.open_ids(at) if filters.open_now else None
     return Query(
         # Words rank on the need alone; the sentence model reads the whole question, as it was asked.
         text=understood.ranking_text,
@@ -313,7 +316,7 @@ def _why(service: Service, hit: Hit, understood: Understood, filters: KaartFilte
         if service.whole_city:
             reasons.append(_("Voor heel Amsterdam"))
         else:
-            own = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
+            own = served_stadsdelen(service)
             names = [bundle.stadsdeel_names[code] for code in sorted(places & own) if code in bundle.stadsdeel_names]
             if names:
                 reasons.append(_("In %(places)s") % {"places": ", ".join(names)})
@@ -321,7 +324,8 @@ def _why(service: Service, hit: Hit, understood: Understood, filters: KaartFilte
         reasons.append(_("Gratis"))
     spoken = (set(understood.languages) | set(filters.languages)) & {lang.code for lang in service.languages.all()}
     if spoken:
-        names = [bundle.language_names[code].name(language) for code in sorted(spoken) if code in bundle.language_names]
+        spoken_names = [bundle.vocabulary.language(code) for code in sorted(spoken)]
+        names = [name.name_en if language == "en" else name.name_nl for name in spoken_names if name is not None]
         reasons.append(_("Spreekt %(languages)s") % {"languages": ", ".join(names)})
     if hit.matched_words:
         reasons.append(_("Jouw woorden: %(words)s") % {"words": ", ".join(hit.matched_words[:4])})
@@ -336,34 +340,31 @@ def kaart_search(
     filters: KaartFilters | None = None,
     limit: int = 10,
     mode: Mode = "hybrid",
-    category_mode: CategoryMode = "boost",
     at: datetime | None = None,
 ) -> KaartSearchResult:
     """Search the public map. `query` is free text in plain words (Dutch or English)."""
     started = time.perf_counter()
     filters = filters or KaartFilters()
     bundle = current_bundle()
-    query = " ".join(query.split())[:500]
+    query = " ".join(query.split())[:MAX_QUERY_CHARS]
     understood = _merge(understand(query, bundle.vocabulary), filters, bundle)
-    search_query = build_query(
-        understood, filters, bundle, limit=limit, mode=mode, category_mode=category_mode, at=at or clock.now()
-    )
-    hits = bundle.index.search(search_query)
-    candidates = int(bundle.index.allowed(search_query).sum())
-    today = clock.now().date()
+    search_query = build_query(understood, filters, bundle, limit=limit, mode=mode, at=at or clock.now())
+    hits, candidates = bundle.index.search_counted(search_query)
+    today = clock.local_date()
     results = tuple(
         KaartResult(
             service=bundle.services[hit.id],
-            score=hit.score,
             why=_why(bundle.services[hit.id], hit, understood, filters, bundle),
             hit=hit,
             stale=selectors.is_stale(bundle.services[hit.id], today),
+            areas=_served_names(bundle.services[hit.id], bundle),
         )
         for hit in hits
     )
     return KaartSearchResult(
         query=query,
         understood=understood,
+        places=tuple(bundle.stadsdeel_names.get(code, code) for code in understood.stadsdelen),
         results=results,
         candidates=candidates,
         mode=mode,
@@ -373,18 +374,13 @@ def kaart_search(
     )
 
 
-def with_mode(result: KaartSearchResult, mode: Mode) -> KaartSearchResult:
-    return replace(result, mode=mode)
-
-
 def result_as_json(result: KaartSearchResult) -> dict[str, object]:
     """The JSON shape of `kansrijk kaart search --json` (and the API's search endpoint)."""
     understood = result.understood
-    bundle = current_bundle()
     return {
         "query": result.query,
         "understood": {
-            "stadsdelen": [bundle.stadsdeel_names.get(code, code) for code in understood.stadsdelen],
+            "stadsdelen": list(result.places),
             "categories": list(understood.categories),
             "free": understood.free,
             "languages": list(understood.languages),
@@ -395,10 +391,10 @@ def result_as_json(result: KaartSearchResult) -> dict[str, object]:
                 "service_id": str(item.service.pk),
                 "name": item.service.name,
                 "organization": item.service.organization.name,
-                "stadsdelen": _served_names(item.service, bundle),
+                "stadsdelen": list(item.areas),
                 "categories": [term.code for term in item.service.categories.all()],
                 "free": item.service.free,
-                "score": item.score,
+                "score": item.hit.score,
                 "why": list(item.why),
             }
             for item in result.results
@@ -406,12 +402,8 @@ def result_as_json(result: KaartSearchResult) -> dict[str, object]:
     }
 
 
-def _served_names(service: Service, bundle: _Bundle) -> list[str]:
+def _served_names(service: Service, bundle: _Bundle) -> tuple[str, ...]:
     if service.whole_city:
-        return sorted(bundle.stadsdeel_names.values())
-    codes = {s.code for s in service.stadsdelen.all()} | {g.stadsdeel.code for g in service.gebieden.all()}
-    return sorted(bundle.stadsdeel_names[code] for code in codes if code in bundle.stadsdeel_names)
-
-
-def served_area_names(service: Service) -> Sequence[str]:
-    return _served_names(service, current_bundle())
+        return tuple(sorted(bundle.stadsdeel_names.values()))
+    names = (bundle.stadsdeel_names.get(code) for code in served_stadsdelen(service))
+    return tuple(sorted(name for name in names if name is not None))

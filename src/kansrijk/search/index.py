@@ -8,7 +8,7 @@ remaining documents and the ranks are fused: score = sum over signals of weight 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,13 +75,6 @@ class Hit:
     semantic_similarity: float | None
     boosted: bool
     matched_words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class BuildStats:
-    documents: int
-    seconds: float
-    embedded: int  # vectors computed during this build (the rest came from the store)
 
 
 class SearchIndex:
@@ -187,8 +180,12 @@ class SearchIndex:
         return {int(position): (rank, float(similarities[position])) for rank, position in enumerate(top, start=1)}
 
     def search(self, query: Query) -> list[Hit]:
+        return self.search_counted(query)[0]
+
+    def search_counted(self, query: Query) -> tuple[list[Hit], int]:
+        """The hits, and how many documents passed the filters."""
         if not self.documents:
-            return []
+            return [], 0
         allowed = self.allowed(query)
         query_words = [word for word in words(query.text) if word not in STOP_WORDS]
         query_tokens = [stem(word) for word in query_words]
@@ -213,7 +210,7 @@ class SearchIndex:
                 scores.setdefault(position, 0.0)
 
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: query.limit]
-        return [
+        hits = [
             Hit(
                 id=self.ids[position],
                 score=round(score, 6),
@@ -231,13 +228,4 @@ class SearchIndex:
             )
             for position, score in ranked
         ]
-
-    def position_of(self, doc_id: str) -> int | None:
-        return self._position.get(doc_id)
-
-
-def unit_vectors(rows: Iterable[Vector], dimensions: int) -> Vector:
-    stacked = list(rows)
-    if not stacked:
-        return np.zeros((0, dimensions), dtype=np.float32)
-    return np.ascontiguousarray(np.vstack(stacked), dtype=np.float32)
+        return hits, int(allowed.sum())
