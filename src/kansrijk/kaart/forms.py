@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import AmsFormMixin
 from kansrijk.geo.models import Gebied, Stadsdeel
+from kansrijk.kaart import selectors
 from kansrijk.kaart.models import Language, Service, ServiceStatus, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.search import KaartFilters
 from kansrijk.kaart.services import ServiceChange
@@ -17,10 +18,7 @@ from kansrijk.kaart.services import ServiceChange
 
 def _term_choices(taxonomy: str) -> list[tuple[str, str]]:
     language = get_language() or "nl"
-    return [
-        (term.code, term.label(language))
-        for term in TaxonomyTerm.objects.filter(taxonomy_id=taxonomy, active=True).order_by("position")
-    ]
+    return [(term.code, term.label(language)) for term in selectors.terms(taxonomy)]
 
 
 def _place_choices() -> list[tuple[str, Any]]:
@@ -63,7 +61,7 @@ class SearchForm(AmsFormMixin, forms.Form):
         ]
         cast(forms.ChoiceField, self.fields["fase"]).choices = [("", _("Alle fases")), *_term_choices(Taxonomy.FASE)]
         cast(forms.ChoiceField, self.fields["taal"]).choices = [("", _("Alle talen"))] + [
-            (lang.code, lang.name(language)) for lang in Language.objects.all()
+            (lang.code, lang.name(language)) for lang in selectors.languages()
         ]
 
     def filters(self, removed: tuple[tuple[str, str], ...] = ()) -> KaartFilters:
@@ -158,7 +156,7 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
             ("target_groups", Taxonomy.DOELGROEP),
         ):
             field = cast(forms.ModelMultipleChoiceField, self.fields[name])  # type: ignore[type-arg]
-            field.queryset = TaxonomyTerm.objects.filter(taxonomy_id=taxonomy, active=True)
+            field.queryset = selectors.terms(taxonomy)
         cast(forms.ChoiceField, self.fields["status"]).choices = ServiceStatus.choices
         self.fields["description"].widget.attrs.update(
             {

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date
 
 from kansrijk.kaart.models import AttendingType, Schedule, Service
-from kansrijk.kaart.opening import ClosedPeriod, OpeningHours, WeeklyHours, is_open, parse_byday, status_text
-from kansrijk.kaart.selectors import schedules_of
-
-MIDNIGHT = time(0, 0)
+from kansrijk.kaart.opening import MIDNIGHT, ClosedPeriod, OpeningHours, WeeklyHours, parse_byday
+from kansrijk.kaart.selectors import phone_schedules, schedules_of
 
 
 def _valid_on(schedule: Schedule, day: date) -> bool:
@@ -46,26 +44,4 @@ def opening_hours(service: Service, *, on: date) -> OpeningHours | None:
 
 def phone_hours(service: Service, *, on: date) -> OpeningHours | None:
     """When the phone is answered: the phone schedules, else the opening hours."""
-    phone = schedules_of(service, AttendingType.PHONE)
-    return hours_from(service, phone, on=on) if phone else opening_hours(service, on=on)
-
-
-def open_now(service: Service, at: datetime) -> bool | None:
-    """True or False, or None when the service publishes no hours (then we do not guess)."""
-    hours = opening_hours(service, on=at.date())
-    return None if hours is None else is_open(hours, at)
-
-
-def phone_answered_now(service: Service, at: datetime) -> bool | None:
-    hours = phone_hours(service, on=at.date())
-    return None if hours is None or not service.phones.all() else is_open(hours, at)
-
-
-def opening_status(service: Service, at: datetime) -> str:
-    hours = opening_hours(service, on=at.date())
-    return "" if hours is None else status_text(hours, at)
-
-
-def phone_status(service: Service, at: datetime) -> str:
-    hours = phone_hours(service, on=at.date())
-    return "" if hours is None or not service.phones.all() else status_text(hours, at)
+    return hours_from(service, phone_schedules(service), on=on)

@@ -8,9 +8,10 @@ from datetime import datetime
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from kansrijk.kaart.hours import open_now, opening_hours, opening_status, phone_answered_now, phone_hours, phone_status
+from kansrijk.core import clock
+from kansrijk.kaart.hours import opening_hours, phone_hours
 from kansrijk.kaart.models import Location, Service
-from kansrijk.kaart.opening import format_weekly
+from kansrijk.kaart.opening import format_weekly, is_open, status_text
 from kansrijk.kaart.selectors import is_stale
 
 
@@ -34,7 +35,7 @@ class ServiceCard:
     phone_lines: tuple[str, ...]
 
 
-def areas_text(service: Service, language: str = "nl") -> str:
+def areas_text(service: Service) -> str:
     if service.whole_city:
         return _("Heel Amsterdam")
     names = [s.naam for s in service.stadsdelen.all()] + [g.naam for g in service.gebieden.all()]
@@ -57,24 +58,27 @@ def checked_text(service: Service) -> str:
 
 
 def service_card(service: Service, *, at: datetime, why: tuple[str, ...] = (), language: str = "nl") -> ServiceCard:
+    """The card of a service at moment `at`. A service without published hours is neither called open
+    nor closed (we do not guess); its phone counts as answered during the opening hours."""
     phones = list(service.phones.all())
-    hours = opening_hours(service, on=at.date())
-    answered = phone_hours(service, on=at.date())
+    day = clock.local_date(at)
+    hours = opening_hours(service, on=day)
+    answered = phone_hours(service, on=day) if phones else None
     return ServiceCard(
         service=service,
         why=why,
-        areas=areas_text(service, language),
+        areas=areas_text(service),
         locations=tuple(service.locations.all()),
-        open_now=open_now(service, at),
-        open_text=opening_status(service, at),
+        open_now=None if hours is None else is_open(hours, at),
+        open_text="" if hours is None else status_text(hours, at),
         phone=phones[0].number if phones else "",
-        phone_now=phone_answered_now(service, at),
-        phone_text=phone_status(service, at),
+        phone_now=None if answered is None else is_open(answered, at),
+        phone_text="" if answered is None else status_text(answered, at),
         cost=cost_text(service),
         languages=", ".join(lang.name(language) for lang in service.languages.all()),
         needs=tuple(term.label(language) for term in service.categories.all()),
-        stale=is_stale(service, at.date()),
+        stale=is_stale(service, day),
         checked=checked_text(service),
         opening_lines=tuple(format_weekly(hours)) if hours else (),
-        phone_lines=tuple(format_weekly(answered)) if answered and phones else (),
+        phone_lines=tuple(format_weekly(answered)) if answered else (),
     )

@@ -16,7 +16,6 @@ from kansrijk.kaart.models import (
     Schedule,
     Service,
     ServiceStatus,
-    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -32,7 +31,7 @@ def kaart_version() -> int:
 
 
 def stale_before(today: date | None = None) -> date:
-    return (today or clock.now().date()) - STALE_AFTER
+    return (today or clock.local_date()) - STALE_AFTER
 
 
 def is_stale(service: Service, today: date | None = None) -> bool:
@@ -88,14 +87,6 @@ def location_detail(*, location_id: str) -> Location | None:
 
 def terms(taxonomy: str) -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.filter(taxonomy_id=taxonomy, active=True).order_by("position")
-
-
-def hulpvraag_terms() -> QuerySet[TaxonomyTerm]:
-    return terms(Taxonomy.HULPVRAAG)
-
-
-def phase_terms() -> QuerySet[TaxonomyTerm]:
-    return terms(Taxonomy.FASE)
 
 
 def languages() -> QuerySet[Language]:

@@ -298,7 +298,7 @@ def service_update(*, service: Service, change: ServiceChange, by: User, verifie
         ):
             setattr(service, name, getattr(change, name))
         if verified:
-            _mark_verified(service, by, clock.now().date())
+            _mark_verified(service, by, clock.local_date())
         service._change_reason = "redactie"  # type: ignore[attr-defined]
         service.full_clean(exclude=["organization", "last_verified_by"])
         service.save()
@@ -321,7 +321,7 @@ def service_verify(*, service: Service, by: User) -> Service:
     """ "Checked and still correct": the editor confirms the service as it stands today."""
     _require(by, "kaart.change_service", service)
     with transaction.atomic():
-        _mark_verified(service, by, clock.now().date())
+        _mark_verified(service, by, clock.local_date())
         service._change_reason = "gecontroleerd"  # type: ignore[attr-defined]
         service.save()
         kaart_version_bump()

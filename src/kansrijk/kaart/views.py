@@ -169,7 +169,7 @@ class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = _editor(request)
         own = list(selectors.services_of_organisations(organisation_ids=sorted(editor_organisation_ids(user))))
-        today = clock.now().date()
+        today = clock.local_date()
         stale = [s for s in own if selectors.is_stale(s, today)]
         current = [s for s in own if not selectors.is_stale(s, today)]
         return render(request, "kaart/editor_home.html", {"stale": stale, "current": current})
