@@ -57,12 +57,10 @@ def _load_reference_data() -> None:
     """Transactional tests empty every table afterwards, also the reference data the migrations load;
     load it again (idempotent) so each browser test starts from a migrated database."""
     from kansrijk.geo.services import geo_load_fixture
-    from kansrijk.kaart.models import KaartVersion, Language, Taxonomy, TaxonomyTerm
-    from kansrijk.kaart.taxonomy import TaxonomyModels, apply_taxonomy, read_taxonomy
+    from kansrijk.kaart.services import taxonomy_load
 
     geo_load_fixture()
-    apply_taxonomy(read_taxonomy(), TaxonomyModels(taxonomy=Taxonomy, term=TaxonomyTerm, language=Language))
-    KaartVersion.objects.get_or_create(pk=1)
+    taxonomy_load()
 
 
 @pytest.fixture

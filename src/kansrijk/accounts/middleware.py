@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 
 from kansrijk.accounts.selectors import (
     ACTIVE_ORGANISATION_SESSION_KEY,
+    second_factor_enrolled,
     second_factor_verified,
     user_requires_second_factor,
 )
-from kansrijk.accounts.services import has_second_factor
 from kansrijk.core import clock
 from kansrijk.core.audited import audit_refused_route
 
@@ -129,7 +129,7 @@ class SecondFactorRequiredMiddleware:
                     "Log eerst in met je tweede stap (de code uit je app).",
                     "Please complete the second login step (the code from your app) first.",
                 )
-            if has_second_factor(user=user):
+            if second_factor_enrolled(user=user):
                 return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': request.get_full_path()})}")
             return redirect("accounts:enrol")
         return self.get_response(request)

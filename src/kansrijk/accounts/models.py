@@ -6,15 +6,16 @@ can start as `pending` and become active only after a moderator or an allowed em
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
-# _user_has_perm and _user_has_module_perms: the helpers PermissionsMixin itself uses to ask every
-# backend (not in django-stubs).
+# _(a)user_has_perm and _(a)user_has_module_perms: the helpers PermissionsMixin itself uses to ask
+# every backend (not in django-stubs).
 from django.contrib.auth.models import (  # type: ignore[attr-defined]
     AbstractBaseUser,
     BaseUserManager,
     PermissionsMixin,
+    _auser_has_module_perms,
+    _auser_has_perm,
     _user_has_module_perms,
     _user_has_perm,
 )
@@ -137,11 +138,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_perm(self, perm: str, obj: Any = None) -> bool:
         return self.is_active and _user_has_perm(self, perm, obj)
 
-    def has_perms(self, perm_list: Iterable[str], obj: Any = None) -> bool:
-        return all(self.has_perm(perm, obj) for perm in perm_list)
-
     def has_module_perms(self, app_label: str) -> bool:
         return self.is_active and _user_has_module_perms(self, app_label)
+
+    # The same for the async variants (has_perms and ahas_perms call these).
+    async def ahas_perm(self, perm: str, obj: Any = None) -> bool:
+        return self.is_active and await _auser_has_perm(self, perm, obj)
+
+    async def ahas_module_perms(self, app_label: str) -> bool:
+        return self.is_active and await _auser_has_module_perms(self, app_label)
 
 
 class Membership(models.Model):

@@ -23,6 +23,13 @@ def roles_of(user: Any) -> frozenset[str]:
     return cached
 
 
+def forget_roles(user: Any) -> Any:
+    """Drop the cached roles of `user` (after a role changed), so the next check reads the database."""
+    if hasattr(user, "_kansrijk_roles"):
+        del user._kansrijk_roles
+    return user
+
+
 def has_role(role: Role) -> Any:
     @rules.predicate(name=f"has_role_{role.value}")
     def predicate(user: Any) -> bool:

@@ -20,8 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User, UserSession
+from kansrijk.accounts.permissions import forget_roles
 from kansrijk.accounts.roles import Role
-from kansrijk.accounts.selectors import audit_actor, second_factor_enrolled, user_requires_second_factor
+from kansrijk.accounts.selectors import audit_actor, user_requires_second_factor
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
 from kansrijk.core.models import AuditAction
@@ -131,22 +132,15 @@ def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
     API tokens end: they were made without that proof. Open sessions meet the second-factor gate."""
     _require(by, "accounts.add_rolegrant", Target.of(user), "role.grant")
     with transaction.atomic():
-        needed_before = user_requires_second_factor(user=_fresh(user))
+        needed_before = user_requires_second_factor(user=forget_roles(user))
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
         detail: dict[str, Any] = {"role_granted": role.value}
-        if created and not needed_before and user_requires_second_factor(user=_fresh(user)):
+        if created and not needed_before and user_requires_second_factor(user=forget_roles(user)):
             ended = Token.objects.filter(user=user).delete()[0]
             if ended:
                 detail["api_tokens_ended"] = ended
         _audit_account_change(by=by, user=user, detail=detail)
         return grant
-
-
-def _fresh(user: User) -> User:
-    """The user without the per-request role cache, so role checks see the database as it is now."""
-    if hasattr(user, "_kansrijk_roles"):
-        del user._kansrijk_roles
-    return user
 
 
 def role_revoke(*, user: User, role: Role, by: User | None) -> None:
@@ -250,10 +244,6 @@ def sessions_end_all(*, user: User) -> int:
 
 def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
-
-
-def has_second_factor(*, user: User) -> bool:
-    return second_factor_enrolled(user=user)
 
 
 @transaction.atomic

@@ -33,6 +33,7 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import ROLE_INFO
 from kansrijk.accounts.selectors import (
     ACTIVE_ORGANISATION_SESSION_KEY,
+    second_factor_enrolled,
     second_factor_verified,
     user_memberships,
     user_requires_second_factor,
@@ -93,7 +94,7 @@ class LoginView(auth_views.LoginView):
         self.request.session[OTP_FAILURES_KEY] = 0
         if self.request.session.session_key:
             services.session_register(user=user, session_key=self.request.session.session_key)
-        if services.has_second_factor(user=user):
+        if second_factor_enrolled(user=user):
             self.request.session[NEXT_KEY] = next_url
             return redirect("accounts:verify")
         if user_requires_second_factor(user=user):
@@ -159,7 +160,7 @@ class EnrolView(LoginRequiredMixin, FormView[EnrolForm]):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
-        if isinstance(user, User) and services.has_second_factor(user=user) and not second_factor_verified(user=user):
+        if isinstance(user, User) and second_factor_enrolled(user=user) and not second_factor_verified(user=user):
             return redirect("accounts:verify")
         return super().dispatch(request, *args, **kwargs)
 
@@ -236,7 +237,7 @@ class AccountView(PersonalDataViewMixin, TemplateView):
             object=user,
             memberships=user_memberships(user=user),
             roles=[ROLE_INFO[role] for role in user_roles(user=user)],
-            has_second_factor=services.has_second_factor(user=user),
+            has_second_factor=second_factor_enrolled(user=user),
             recovery_codes_left=services.recovery_codes_left(user=user),
             active_organisation_id=self.request.session.get(ACTIVE_ORGANISATION_SESSION_KEY),
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from kansrijk.geo.models import Gebied, GeoDataVersion, PostcodeArea, Stadsdeel
+from kansrijk.geo.models import Gebied, GeoDataVersion, PostcodeArea, Stadsdeel, Wijk
 
 # A Dutch postcode: four digits (not starting with 0), optionally followed by two letters.
 _POSTCODE = re.compile(r"([1-9][0-9]{3})([A-Z]{2})?")
@@ -64,13 +64,19 @@ def area_for_postcode(*, postcode: str) -> PostcodeLookup | None:
 
 
 def stadsdeel_list() -> QuerySet[Stadsdeel]:
-    """All stadsdelen, by name."""
-    return Stadsdeel.objects.order_by("naam")
+    """All stadsdelen, by name, with their gebieden by code."""
+    return Stadsdeel.objects.order_by("naam").prefetch_related(
+        Prefetch("gebieden", queryset=Gebied.objects.order_by("code"))
+    )
 
 
 def gebied_list(*, stadsdeel_code: str | None = None) -> QuerySet[Gebied]:
-    """All gebieden by code (GA01 … GS25), or only those of one stadsdeel."""
-    gebieden = Gebied.objects.select_related("stadsdeel").order_by("code")
+    """All gebieden by code (GA01 … GS25), or only those of one stadsdeel, with their wijken by code."""
+    gebieden = (
+        Gebied.objects.select_related("stadsdeel")
+        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.order_by("code")))
+        .order_by("code")
+    )
     if stadsdeel_code is not None:
         gebieden = gebieden.filter(stadsdeel__code=stadsdeel_code)
     return gebieden

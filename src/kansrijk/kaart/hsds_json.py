@@ -285,7 +285,7 @@ def read_organization(batch: ImportBatch, data: Mapping[str, Any], index: int) -
         batch.organizations.append(record)
 
 
-def read_location(batch: ImportBatch, data: Mapping[str, Any], index: int, known: KnownCodes) -> None:
+def read_location(batch: ImportBatch, data: Mapping[str, Any], index: int) -> None:
     reader = Reader(batch, f"locations[{index}]")
     record_id = reader.uuid(data, "id")
     if record_id:
@@ -439,7 +439,7 @@ def read_document(data: Any, known: KnownCodes, source: str = "json") -> ImportB
     for index, item in enumerate(data.get("organizations", [])):
         read_organization(batch, item if isinstance(item, Mapping) else {}, index)
     for index, item in enumerate(data.get("locations", [])):
-        read_location(batch, item if isinstance(item, Mapping) else {}, index, known)
+        read_location(batch, item if isinstance(item, Mapping) else {}, index)
     for index, item in enumerate(data.get("services", [])):
         read_service(batch, item if isinstance(item, Mapping) else {}, index, known)
     check_references(batch, known)

@@ -159,14 +159,8 @@ class _Token:
 
 
 @dataclass(frozen=True)
-class _JargonEntry:
-    term: str
-    suggestion: str
-
-
-@dataclass(frozen=True)
 class _Vocabulary:
-    jargon: dict[str, _JargonEntry]  # normalised term or variant -> entry
+    jargon: dict[str, str]  # normalised term or variant -> the plain alternative
     jargon_pattern: re.Pattern[str]
     common_long_words: frozenset[str]
 
@@ -349,12 +343,11 @@ def _long_word_flags(analysed: Iterable[tuple[_Sentence, list[_Token]]], jargon:
         for position, token in enumerate(tokens):
             covered = any(start <= token.start < end for start, end in in_jargon)
             is_name = position > 0 and token.text[:1].isupper()
-            if token.is_word and not covered and not is_name and _is_long_word(token.text):
-                yield _long_word_flag(token)
-
-
-def _is_long_word(word: str) -> bool:
-    return _longest_part_syllables(word) > LONG_WORD_SYLLABLES and not _is_common_long_word(word)
+            if not token.is_word or covered or is_name:
+                continue
+            syllables = _longest_part_syllables(token.text)
+            if syllables > LONG_WORD_SYLLABLES and not _is_common_long_word(token.text):
+                yield _long_word_flag(token, syllables)
 
 
 def _is_common_long_word(word: str) -> bool:
@@ -364,8 +357,7 @@ def _is_common_long_word(word: str) -> bool:
     return bool(stems & common)
 
 
-def _long_word_flag(token: _Token) -> Flag:
-    syllables = _longest_part_syllables(token.text)
+def _long_word_flag(token: _Token, syllables: int) -> Flag:
     message = _('Het woord "%(word)s" is lang (%(count)d lettergrepen). Kies een korter woord of zeg het anders.')
     return Flag(
         kind="long_word",
@@ -379,18 +371,18 @@ def _jargon_flags(text: str) -> list[Flag]:
     vocabulary = _vocabulary()
     flags = []
     for match in vocabulary.jargon_pattern.finditer(text):
-        entry = vocabulary.jargon[_normalise(match.group())]
-        flags.append(_jargon_flag(match.group(), entry, match.start()))
+        suggestion = vocabulary.jargon[_normalise(match.group())]
+        flags.append(_jargon_flag(match.group(), suggestion, match.start()))
     return flags
 
 
-def _jargon_flag(found: str, entry: _JargonEntry, start: int) -> Flag:
-    values = {"word": found, "suggestion": entry.suggestion}
+def _jargon_flag(found: str, suggestion: str, start: int) -> Flag:
+    values = {"word": found, "suggestion": suggestion}
     if " " in _normalise(found):
         message = _('De woorden "%(word)s" zijn moeilijk. Schrijf liever: %(suggestion)s.') % values
     else:
         message = _('Het woord "%(word)s" is moeilijk. Schrijf liever: %(suggestion)s.') % values
-    return Flag(kind="jargon", text=found, message=message, suggestion=entry.suggestion, start=start, serious=True)
+    return Flag(kind="jargon", text=found, message=message, suggestion=suggestion, start=start, serious=True)
 
 
 # --- vocabulary ------------------------------------------------------------------------------
@@ -403,11 +395,10 @@ def _normalise(phrase: str) -> str:
 @cache
 def _vocabulary() -> _Vocabulary:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    jargon: dict[str, _JargonEntry] = {}
+    jargon: dict[str, str] = {}
     for item in data["jargon"]:
-        entry = _JargonEntry(term=item["term"], suggestion=item["suggestion"])
         for phrase in [item["term"], *item.get("variants", [])]:
-            jargon[_normalise(phrase)] = entry
+            jargon[_normalise(phrase)] = item["suggestion"]
     return _Vocabulary(
         jargon=jargon,
         jargon_pattern=_jargon_pattern(jargon),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,6 +45,7 @@ from kansrijk.kaart.records import (
     ScheduleRecord,
     ServiceRecord,
 )
+from kansrijk.kaart.taxonomy import TaxonomyLoadResult, TaxonomyModels, apply_taxonomy, read_taxonomy
 
 Progress = Callable[[int], None]
 
@@ -220,6 +222,17 @@ def _save_service(record: ServiceRecord, lookups: _Lookups) -> bool:
         ]
     )
     return created
+
+
+def taxonomy_load(*, path: Path | None = None) -> TaxonomyLoadResult:
+    """Load the versioned taxonomy file (the packaged one unless `path`), like geo's `geo_load_fixture`:
+    idempotent, all or nothing; raises ValueError listing every problem. The map's version goes up."""
+    with transaction.atomic():
+        result = apply_taxonomy(
+            read_taxonomy(path), TaxonomyModels(taxonomy=Taxonomy, term=TaxonomyTerm, language=Language)
+        )
+        kaart_version_bump()
+    return result
 
 
 def kaart_import_apply(*, batch: ImportBatch, partial: bool = False, progress: Progress | None = None) -> ApplyResult:

