@@ -84,3 +84,10 @@ def organisation_list() -> QuerySet[Organisation]:
 
 def user_list() -> QuerySet[User]:
     return User.objects.prefetch_related("role_grants", "memberships__organisation").order_by("full_name")
+
+
+def role_holders(*, role: Role, organisation_id: int) -> QuerySet[User]:
+    """Active people of an organisation who hold a role (e.g. the Kaart's editors, for reminders)."""
+    return User.objects.filter(
+        is_active=True, role_grants__role=role.value, memberships__organisation_id=organisation_id
+    ).distinct()

@@ -7,9 +7,10 @@ from typing import Any
 
 from kansrijk.core import clock
 from kansrijk.geo.models import Gebied, Stadsdeel
+from kansrijk.kaart import selectors
 from kansrijk.kaart.hsds_csv import read_csv_file
 from kansrijk.kaart.hsds_json import KnownCodes, read_json_file
-from kansrijk.kaart.models import KaartOrganization, Language, Location, Service, Taxonomy, TaxonomyTerm
+from kansrijk.kaart.models import KaartOrganization, Language, Location, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.records import ImportBatch
 
 PROFILE = "kansrijk-gks/2026-11"
@@ -59,24 +60,7 @@ def export_document() -> dict[str, Any]:
         TaxonomyTermSerializer,
     )
 
-    services = (
-        Service.objects.order_by("name")
-        .select_related("organization")
-        .prefetch_related(
-            "categories",
-            "phases",
-            "target_groups",
-            "languages",
-            "stadsdelen",
-            "gebieden",
-            "phones__languages",
-            "schedules",
-            "closures",
-            "contacts",
-            "media",
-            "service_at_locations",
-        )
-    )
+    services = selectors.all_services()
     organizations = KaartOrganization.objects.order_by("name").prefetch_related("phones__languages")
     locations = (
         Location.objects.order_by("name")

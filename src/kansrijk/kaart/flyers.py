@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kansrijk.core import clock
 from kansrijk.geo.models import Stadsdeel
 from kansrijk.kaart.models import Service, Taxonomy, TaxonomyTerm
-from kansrijk.kaart.selectors import public_services
+from kansrijk.kaart.selectors import public_services, serving_stadsdeel
 
 mm = 72 / 25.4  # points per millimetre
 RED = HexColor("#ec0000")  # Amsterdam red
@@ -55,13 +54,11 @@ def _stadsdeel(value: str) -> Stadsdeel:
 def flyer_services(stadsdeel: Stadsdeel, hulpvraag: str | None) -> list[Service]:
     """Local help first (then city-wide), free first, by name."""
     services = public_services().filter(status="active")
-    chosen = list(
-        services.filter(Q(stadsdelen=stadsdeel) | Q(gebieden__stadsdeel=stadsdeel) | Q(whole_city=True)).distinct()
-    )
+    services = services.filter(serving_stadsdeel(stadsdeel.code))
     if hulpvraag:
-        chosen = [s for s in chosen if any(term.code == hulpvraag for term in s.categories.all())]
-    unique = {str(s.pk): s for s in chosen}
-    return sorted(unique.values(), key=lambda s: (s.whole_city, not s.free, s.name.lower()))[: PER_PAGE * MAX_PAGES]
+        services = services.filter(categories__code=hulpvraag)
+    chosen = list(services.distinct())
+    return sorted(chosen, key=lambda s: (s.whole_city, not s.free, s.name.lower()))[: PER_PAGE * MAX_PAGES]
 
 
 def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -160,7 +161,7 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
         cast(forms.ChoiceField, self.fields["status"]).choices = ServiceStatus.choices
         self.fields["description"].widget.attrs.update(
             {
-                "hx-post": "",  # set by the view to the B1-check URL
+                "hx-post": reverse_lazy("kaart:b1_check"),
                 "hx-trigger": "input changed delay:600ms",
                 "hx-target": "#b1-check",
                 "hx-swap": "innerHTML",

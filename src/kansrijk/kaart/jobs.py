@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from kansrijk.accounts.models import RoleGrant, User
 from kansrijk.accounts.roles import Role
+from kansrijk.accounts.selectors import role_holders
 from kansrijk.core import clock
 from kansrijk.core.services import ScheduledJob, register_job
 from kansrijk.kaart.models import Service
@@ -27,13 +27,6 @@ REMIND_AGAIN_AFTER = timedelta(days=30)
 
 register_job(ScheduledJob(name="kaart.stale_reminders", func="kansrijk.kaart.jobs.stale_reminders", minutes=24 * 60))
 register_job(ScheduledJob(name="kaart.index_warm", func="kansrijk.kaart.jobs.index_warm", minutes=5))
-
-
-def _editors_of(organisation_id: int) -> list[User]:
-    editor_ids = RoleGrant.objects.filter(role=Role.KAART_REDACTEUR.value).values_list("user_id", flat=True)
-    return list(
-        User.objects.filter(pk__in=editor_ids, is_active=True, memberships__organisation_id=organisation_id).distinct()
-    )
 
 
 def stale_reminders() -> int:
@@ -54,7 +47,7 @@ def stale_reminders() -> int:
             per_organisation[managed_by].append(service)
     sent = 0
     for organisation_id, services in per_organisation.items():
-        editors = _editors_of(organisation_id)
+        editors = list(role_holders(role=Role.KAART_REDACTEUR, organisation_id=organisation_id))
         if not editors:
             continue
         with translation.override("nl"):

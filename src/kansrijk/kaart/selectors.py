@@ -46,7 +46,8 @@ def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
         "languages",
         "stadsdelen",
         "gebieden__stadsdeel",
-        "phones",
+        "phones__languages",
+        "service_at_locations",
         "contacts",
         "media",
         "closures",
@@ -58,6 +59,16 @@ def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
 def public_services() -> QuerySet[Service]:
     """Every service the public sees (active or temporarily closed), with what cards and pages show."""
     return _with_details(Service.objects.filter(status__in=PUBLIC_STATUSES))
+
+
+def all_services() -> QuerySet[Service]:
+    """Every service, also inactive and stopped ones (the export), by name."""
+    return _with_details(Service.objects.order_by("name"))
+
+
+def serving_stadsdeel(code: str) -> Q:
+    """Services that work in a stadsdeel: named directly, through one of its gebieden, or city-wide."""
+    return Q(stadsdelen__code=code) | Q(gebieden__stadsdeel__code=code) | Q(whole_city=True)
 
 
 def service_detail(*, service_id: str) -> Service | None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,13 +17,13 @@ from django.views import View
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audited import NO_PERSONAL_DATA
-from kansrijk.geo.models import Stadsdeel
+from kansrijk.geo.selectors import stadsdeel_list
 from kansrijk.kaart import selectors, services
 from kansrijk.kaart.flyers import FlyerRequest, flyer_pdf
 from kansrijk.kaart.forms import B1CheckForm, SearchForm, ServiceEditForm
 from kansrijk.kaart.models import Service
 from kansrijk.kaart.permissions import editor_organisation_ids
-from kansrijk.kaart.presenters import service_card
+from kansrijk.kaart.presenters import ServiceCard, service_card
 from kansrijk.kaart.readability import check_text
 from kansrijk.kaart.search import kaart_search
 from kansrijk.search.understanding import Chip
@@ -53,9 +52,14 @@ def _chip_links(request: HttpRequest, chips: tuple[Chip, ...]) -> list[dict[str,
     for chip in chips:
         params = request.GET.copy()
         params.setlist("zonder", [*params.getlist("zonder"), f"{chip.kind}:{chip.value}"])
-        params.pop("pagina", None)
         links.append({"label": chip.label, "kind": chip.kind, "url": f"?{params.urlencode()}"})
     return links
+
+
+def _cards(services: Iterable[Service]) -> list[ServiceCard]:
+    """The cards of the services on an organisation's or a location's page, as of now."""
+    now, language = clock.now(), get_language() or "nl"
+    return [service_card(service, at=now, language=language) for service in services]
 
 
 class SearchView(View):
@@ -105,8 +109,7 @@ class OrganizationView(View):
         organization = selectors.organization_detail(organization_id=pk)
         if organization is None:
             raise Http404
-        now = clock.now()
-        cards = [service_card(s, at=now, language=get_language() or "nl") for s in organization.services.all()]
+        cards = _cards(organization.services.all())
         return _public(render(request, "kaart/organization.html", {"organization": organization, "cards": cards}))
 
 
@@ -117,8 +120,7 @@ class LocationView(View):
         location = selectors.location_detail(location_id=pk)
         if location is None:
             raise Http404
-        now = clock.now()
-        cards = [service_card(s, at=now, language=get_language() or "nl") for s in location.services.all()]
+        cards = _cards(location.services.all())
         return _public(render(request, "kaart/location.html", {"location": location, "cards": cards}))
 
 
@@ -131,7 +133,7 @@ class FlyerView(View):
         stadsdeel = request.GET.get("stadsdeel", "")
         if not stadsdeel:
             form = SearchForm()
-            context = {"form": form, "stadsdelen": Stadsdeel.objects.order_by("naam")}
+            context = {"form": form, "stadsdelen": stadsdeel_list()}
             return _public(render(request, "kaart/flyer.html", context))
         language = request.GET.get("taal", get_language() or "nl")
         try:
@@ -170,8 +172,10 @@ class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
         user = _editor(request)
         own = list(selectors.services_of_organisations(organisation_ids=sorted(editor_organisation_ids(user))))
         today = clock.local_date()
-        stale = [s for s in own if selectors.is_stale(s, today)]
-        current = [s for s in own if not selectors.is_stale(s, today)]
+        stale: list[Service] = []
+        current: list[Service] = []
+        for service in own:
+            (stale if selectors.is_stale(service, today) else current).append(service)
         return render(request, "kaart/editor_home.html", {"stale": stale, "current": current})
 
 
@@ -188,7 +192,6 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
         return service
 
     def _render(self, request: HttpRequest, service: Service, form: ServiceEditForm) -> HttpResponse:
-        form.fields["description"].widget.attrs["hx-post"] = reverse("kaart:b1_check")
         history = service.history.select_related("history_user").order_by("-history_date")[:20]
         report = check_text(form["description"].value() or "")
         return render(
@@ -231,7 +234,3 @@ class B1CheckView(LoginRequiredMixin, PermissionRequiredMixin, View):
         form = B1CheckForm(request.POST)
         text = form.cleaned_data["description"] if form.is_valid() else ""
         return render(request, "kaart/partials/_b1_check.html", {"report": check_text(text)})
-
-
-def search_url(**params: str) -> str:
-    return f"{reverse('kaart:search')}?{urlencode(params)}"

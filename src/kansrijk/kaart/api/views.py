@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import django_filters
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
@@ -49,7 +49,7 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_stadsdeel(self, queryset: QuerySet[Service], name: str, value: str) -> QuerySet[Service]:
         code = value.upper()
-        return queryset.filter(Q(stadsdelen__code=code) | Q(gebieden__stadsdeel__code=code) | Q(whole_city=True))
+        return queryset.filter(selectors.serving_stadsdeel(code))
 
 
 _M = TypeVar("_M", bound=Model)
@@ -71,12 +71,7 @@ class ServiceViewSet(PublicReadOnlyViewSet[Service]):
     filterset_class = ServiceFilter
 
     def get_queryset(self) -> QuerySet[Service]:
-        return (
-            selectors.public_services()
-            .prefetch_related("service_at_locations", "phones__languages")
-            .order_by("name")
-            .distinct()
-        )
+        return selectors.public_services().order_by("name").distinct()
 
 
 @extend_schema(tags=["kaart"])
