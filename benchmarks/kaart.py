@@ -19,7 +19,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -74,31 +74,29 @@ def relevance_report() -> dict[str, float]:
     questions = [(q["query"], {slug_ids[slug]: grade for slug, grade in q["relevant"].items()}) for q in labelled]
     baseline = substring_baseline(list(public_services()))
 
-    def hybrid_with(embedder: str) -> Callable[[str], list[str]]:
-        def search(query: str) -> list[str]:
-            settings.KANSRIJK_SEARCH_EMBEDDER = embedder
-            return [str(r.service.pk) for r in kaart_search(query=query, limit=K).results]
+    def found(query: str, mode: Literal["hybrid", "lexical"]) -> list[str]:
+        return [str(r.service.pk) for r in kaart_search(query=query, limit=K, mode=mode).results]
 
-        return search
-
-    systems: dict[str, Callable[[str], list[str]]] = {
-        "hybrid": hybrid_with(default_embedder),
-        "lexical-only": lambda q: [str(r.service.pk) for r in kaart_search(query=q, limit=K, mode="lexical").results],
-        "substring (ILIKE-style)": baseline,
-    }
-    for other in ("use", "e5"):  # the other model too, when its package is installed (to choose)
-        if other != default_embedder and load_embedder(other) is not None:
-            systems[f"hybrid with {other}"] = hybrid_with(other)
+    # (name, sentence model to use, search); the other model too when its package is installed.
+    systems: list[tuple[str, str, Callable[[str], list[str]]]] = [
+        ("hybrid", default_embedder, lambda q: found(q, "hybrid")),
+        ("lexical-only", default_embedder, lambda q: found(q, "lexical")),
+        ("substring (ILIKE-style)", default_embedder, baseline),
+    ]
+    systems += [
+        (f"hybrid with {other}", other, lambda q: found(q, "hybrid"))
+        for other in ("use", "e5")
+        if other != default_embedder and load_embedder(other) is not None
+    ]
     figures: dict[str, float] = {}
     print(f"relevance on {len(questions)} labelled Dutch questions, demo map of {public_services().count()} services:")
-    for name, system in systems.items():
+    for name, embedder, system in systems:
+        settings.KANSRIJK_SEARCH_EMBEDDER = embedder
         forget_index()
-        system("")  # switch the model where needed ...
-        forget_index()
-        current_bundle(in_request=False)  # ... and embed every service first, as an import does
+        current_bundle(in_request=False)  # embed every service first, as an import does
         ranked = [(system(query), rel) for query, rel in questions]
-        figures[name] = statistics.mean(ndcg(found, rel) for found, rel in ranked)
-        recall_5 = statistics.mean(recall(found, rel) for found, rel in ranked)
+        figures[name] = statistics.mean(ndcg(hits, rel) for hits, rel in ranked)
+        recall_5 = statistics.mean(recall(hits, rel) for hits, rel in ranked)
         print(f"  {name:<26} nDCG@5 {figures[name]:.3f}   recall@5 {recall_5:.3f}")
     settings.KANSRIJK_SEARCH_EMBEDDER = default_embedder
     forget_index()
