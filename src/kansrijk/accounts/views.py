@@ -62,12 +62,21 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
+LOCKOUT_RECORDED_ATTR = "kansrijk_lockout_recorded"
+
+
 @no_personal_data("the lockout notice shows no data")
-def lockout_response(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
-    """Shown by django-axes when an account or address is locked after repeated failures."""
+def lockout_response(
+    request: HttpRequest, original_response: Any = None, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
+    """Shown by django-axes when an account or address is locked after repeated failures (axes calls it
+    as `(request, original_response, credentials)`). The attempt is recorded once per request: when
+    the code step answers a lockout itself, the axes middleware calls this again for that request."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    username = credentials.get("username", "") if isinstance(credentials, dict) else ""
-    services.login_refused(email=str(username or request.POST.get("username", "")), step="locked")
+    if not getattr(request, LOCKOUT_RECORDED_ATTR, False):
+        setattr(request, LOCKOUT_RECORDED_ATTR, True)
+        username = credentials.get("username", "") if isinstance(credentials, dict) else ""
+        services.login_refused(email=str(username or request.POST.get("username", "")), step="locked")
     if request.user.is_authenticated:
         logout(request)
     return render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
@@ -82,7 +91,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = False
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        if form.data.get("username"):
+        # When django-axes refused the attempt (the account is locked, or this failure locked it), its
+        # middleware answers with `lockout_response`, which records the attempt as `login.locked`.
+        if form.data.get("username") and not getattr(self.request, "axes_locked_out", False):
             services.login_refused(email=str(form.data["username"]), step="password")
         return super().form_invalid(form)
 
@@ -143,7 +154,7 @@ class VerifyView(LoginRequiredMixin, FormView[CodeForm]):
         credentials = {"username": user.email}
         user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
         if AxesProxyHandler.is_locked(self.request, credentials) or failures >= settings.AXES_FAILURE_LIMIT:
-            return lockout_response(self.request, credentials)
+            return lockout_response(self.request, credentials=credentials)
         form.add_error("code", _("Deze code klopt niet of is verlopen. Probeer het opnieuw met de nieuwste code."))
         return self.form_invalid(form)
 

@@ -136,6 +136,31 @@ class TestRefusalsAreAudited:
             _password_step(Client(), user.email, "fout-wachtwoord")
         assert AuditEntry.objects.filter(detail__attempted="login.locked", object_id=str(user.pk)).exists()
 
+    def test_a_locked_attempt_is_recorded_once_as_locked(self, make_user, settings):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            _password_step(Client(), user.email, "fout-wachtwoord")
+        refusals = AuditEntry.objects.filter(action=AuditAction.DENIED, object_id=str(user.pk))
+        last_seq = refusals.latest("seq").seq
+        for password in ("fout-wachtwoord", PASSWORD):
+            assert _password_step(Client(), user.email, password).status_code == 429
+            attempt = list(
+                refusals.filter(seq__gt=last_seq).order_by("seq").values_list("detail__attempted", flat=True)
+            )
+            assert attempt == ["login.locked"], password
+            last_seq = refusals.latest("seq").seq
+
+    def test_a_lockout_at_the_code_step_is_recorded_once_naming_the_account(self, make_user, settings):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        client = Client()
+        _password_step(client, user.email)
+        statuses = [
+            client.post("/inloggen/code/", {"code": "000000"}).status_code for _ in range(settings.AXES_FAILURE_LIMIT)
+        ]
+        assert statuses[-1] == 429
+        locked = AuditEntry.objects.filter(action=AuditAction.DENIED, detail__attempted="login.locked")
+        assert list(locked.values_list("object_id", flat=True)) == [str(user.pk)]
+
     def test_an_unknown_account_is_recorded_without_the_typed_text(self, db):
         _password_step(Client(), "niemand@test.kansrijk.test", "geheim-wachtwoord-123")
         entry = AuditEntry.objects.get(action=AuditAction.DENIED)
