@@ -10,20 +10,25 @@ from kansrijk.kaart.opening import MIDNIGHT, ClosedPeriod, OpeningHours, WeeklyH
 from kansrijk.kaart.selectors import phone_schedules, schedules_of
 
 
-def _valid_on(schedule: Schedule, day: date) -> bool:
-    return (schedule.valid_from is None or schedule.valid_from <= day) and (
-        schedule.valid_to is None or day <= schedule.valid_to
-    )
-
-
 def hours_from(service: Service, schedules: Sequence[Schedule], *, on: date) -> OpeningHours | None:
-    """Opening hours from weekly schedules valid on `on`; None when the service gives none."""
+    """Opening hours from the weekly schedules that have not ended before `on`; None when none is left.
+
+    Each period keeps its schedule's validity dates, so hours that change on a date (new hours from the 1st)
+    are right on both sides of that date."""
     weekly: list[WeeklyHours] = []
     for schedule in schedules:
-        if not _valid_on(schedule, on):
+        if schedule.valid_to is not None and schedule.valid_to < on:
             continue
         for weekday in parse_byday(schedule.byday):
-            weekly.append(WeeklyHours(weekday=weekday, opens_at=schedule.opens_at, closes_at=schedule.closes_at))
+            weekly.append(
+                WeeklyHours(
+                    weekday=weekday,
+                    opens_at=schedule.opens_at,
+                    closes_at=schedule.closes_at,
+                    valid_from=schedule.valid_from,
+                    valid_to=schedule.valid_to,
+                )
+            )
     if not weekly:
         return None
     whole_days = {w.weekday for w in weekly if w.opens_at == MIDNIGHT and w.closes_at == MIDNIGHT}

@@ -67,12 +67,19 @@ class WeeklyHours:
     weekday: int  # 0 = Monday ... 6 = Sunday
     opens_at: time
     closes_at: time
+    valid_from: date | None = None  # first day this period applies (included); HSDS schedule.valid_from
+    valid_to: date | None = None  # last day this period applies (included); HSDS schedule.valid_to
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
             raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {self.weekday}")
         if self.opens_at.tzinfo is not None or self.closes_at.tzinfo is not None:
             raise ValueError("opening times are Amsterdam wall-clock times and must not carry a time zone")
+        _check_validity(self.valid_from, self.valid_to)
+
+    def applies_on(self, day: date) -> bool:
+        """Whether this period's schedule is valid on ``day`` (the day the period starts)."""
+        return _within(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -104,8 +111,16 @@ class OpeningHours:
     always_open: bool = False  # 24/7 lines such as Veilig Thuis
 
     def __post_init__(self) -> None:
-        if self.valid_from is not None and self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to ({self.valid_to}) lies before valid_from ({self.valid_from})")
+        _check_validity(self.valid_from, self.valid_to)
+
+
+def _check_validity(valid_from: date | None, valid_to: date | None) -> None:
+    if valid_from is not None and valid_to is not None and valid_to < valid_from:
+        raise ValueError(f"valid_to ({valid_to}) lies before valid_from ({valid_from})")
+
+
+def _within(day: date, valid_from: date | None, valid_to: date | None) -> bool:
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
 
 
 # --- Public holidays -------------------------------------------------------------------------------------------
@@ -167,9 +182,7 @@ def _local_date(moment: datetime) -> date:
 
 def _is_service_day(hours: OpeningHours, day: date) -> bool:
     """Whether the periods that start on ``day`` take place (validity, public holidays, closed periods)."""
-    if hours.valid_from is not None and day < hours.valid_from:
-        return False
-    if hours.valid_to is not None and day > hours.valid_to:
+    if not _within(day, hours.valid_from, hours.valid_to):
         return False
     if hours.closed_on_public_holidays and day in _closing_holidays(day.year):
         return False
@@ -187,7 +200,7 @@ def _periods_starting_on(hours: OpeningHours, day: date) -> list[_Period]:
         return []
     periods = []
     for weekly in hours.weekly:
-        if weekly.weekday != day.weekday():
+        if weekly.weekday != day.weekday() or not weekly.applies_on(day):
             continue
         end_day = day if weekly.closes_at > weekly.opens_at else day + timedelta(days=1)
         start, end = _wall_clock(day, weekly.opens_at), _wall_clock(end_day, weekly.closes_at)
@@ -388,18 +401,29 @@ def _range_text(opens_at: time, closes_at: time) -> str:
     return f"{opens_at.strftime('%H:%M')} - {closes}"
 
 
-def format_weekly(hours: OpeningHours) -> list[str]:
+def _weekly_on(hours: OpeningHours, day: date) -> list[WeeklyHours]:
+    """The weekly periods whose schedule applies on ``day``; when none does, those of the next schedule to start."""
+    current = [weekly for weekly in hours.weekly if weekly.applies_on(day)]
+    if current:
+        return current
+    starts = [w.valid_from for w in hours.weekly if w.valid_from is not None and w.valid_from > day]
+    return [weekly for weekly in hours.weekly if starts and weekly.valid_from == min(starts)]
+
+
+def format_weekly(hours: OpeningHours, on: date | None = None) -> list[str]:
     """The weekly schedule as short Dutch (B1) lines, days with the same hours on one line.
 
     For example ["ma t/m vr 09:00 - 12:00 en 13:00 - 17:00", "za 10:00 - 14:00"]. Days without hours are left
     out, so a service without a weekly schedule gives an empty list; an always-open service gives
-    ["Dag en nacht open"].
+    ["Dag en nacht open"]. With ``on``, only the periods whose schedule applies on that day are shown (or, when
+    none does yet, those of the schedule that starts next).
     """
     if hours.always_open:
         return [_("Dag en nacht open")]
+    periods = list(hours.weekly) if on is None else _weekly_on(hours, on)
     days_by_schedule: dict[tuple[tuple[time, time], ...], list[int]] = {}
     for weekday in range(7):
-        schedule = tuple(sorted({(w.opens_at, w.closes_at) for w in hours.weekly if w.weekday == weekday}))
+        schedule = tuple(sorted({(w.opens_at, w.closes_at) for w in periods if w.weekday == weekday}))
         if schedule:
             days_by_schedule.setdefault(schedule, []).append(weekday)
     return [

@@ -79,6 +79,6 @@ def service_card(service: Service, *, at: datetime, why: tuple[str, ...] = (), l
         needs=tuple(term.label(language) for term in service.categories.all()),
         stale=is_stale(service, day),
         checked=checked_text(service),
-        opening_lines=tuple(format_weekly(hours)) if hours else (),
-        phone_lines=tuple(format_weekly(answered)) if answered else (),
+        opening_lines=tuple(format_weekly(hours, on=day)) if hours else (),
+        phone_lines=tuple(format_weekly(answered, on=day)) if answered else (),
     )

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from django.utils.translation import get_language
@@ -85,17 +85,17 @@ class _Bundle:
     embedded: int = 0
     missing: int = 0  # services without a stored embedding yet (found by words only until then)
     built_at: float = field(default_factory=time.monotonic)
-    # Opening hours per service and day, made when an "open now" search first needs them.
-    hours: dict[tuple[str, date], OpeningHours | None] = field(default_factory=dict)
+    # Opening hours per service, made when an "open now" search first needs them. Every period carries its
+    # schedule's validity dates, so hours made on one day still answer correctly on the days after it.
+    hours: dict[str, OpeningHours | None] = field(default_factory=dict)
 
     def open_ids(self, at: datetime) -> frozenset[str]:
         day = clock.local_date(at)
         open_ids = set()
         for doc_id, service in self.services.items():
-            key = (doc_id, day)
-            if key not in self.hours:
-                self.hours[key] = opening_hours(service, on=day)
-            found = self.hours[key]
+            if doc_id not in self.hours:
+                self.hours[doc_id] = opening_hours(service, on=day)
+            found = self.hours[doc_id]
             if found is not None and is_open(found, at):
                 open_ids.add(doc_id)
         return frozenset(open_ids)
@@ -348,9 +348,10 @@ def kaart_search(
     bundle = current_bundle()
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     understood = _merge(understand(query, bundle.vocabulary), filters, bundle)
-    search_query = build_query(understood, filters, bundle, limit=limit, mode=mode, at=at or clock.now())
+    moment = at or clock.now()
+    search_query = build_query(understood, filters, bundle, limit=limit, mode=mode, at=moment)
     hits, candidates = bundle.index.search_counted(search_query)
-    today = clock.local_date()
+    today = clock.local_date(moment)
     results = tuple(
         KaartResult(
             service=bundle.services[hit.id],

@@ -210,6 +210,31 @@ def test_validity_dates_close_the_service_outside_them() -> None:
     assert next_opening(hours, ams(2026, 3, 12, 18, 0)) is None
 
 
+def test_new_hours_from_a_date_apply_on_both_sides_of_it() -> None:
+    # Until Friday 6 March the office opens at 09:00; from Monday 9 March at 13:00.
+    until_friday = tuple(
+        WeeklyHours(w.weekday, w.opens_at, w.closes_at, valid_to=date(2026, 3, 6)) for w in OFFICE.weekly
+    )
+    from_monday = tuple(WeeklyHours(day, time(13), time(17), valid_from=date(2026, 3, 9)) for day in WORKDAYS)
+    hours = OpeningHours(weekly=until_friday + from_monday)
+    assert is_open(hours, ams(2026, 3, 6, 10, 0))
+    assert not is_open(hours, ams(2026, 3, 9, 10, 0))
+    assert is_open(hours, ams(2026, 3, 9, 13, 0))
+    assert next_opening(hours, ams(2026, 3, 6, 18, 0)) == ams(2026, 3, 9, 13, 0)
+    with translation.override("nl"):
+        assert status_text(hours, ams(2026, 3, 6, 18, 0)) == "Gesloten. Open op maandag om 13:00"
+        assert format_weekly(hours, on=date(2026, 3, 6)) == ["ma t/m vr 09:00 - 17:00"]
+        assert format_weekly(hours, on=date(2026, 3, 9)) == ["ma t/m vr 13:00 - 17:00"]
+
+
+def test_hours_that_start_later_are_shown_before_they_start() -> None:
+    hours = OpeningHours(weekly=(WeeklyHours(0, time(9), time(12), valid_from=date(2026, 3, 16)),))
+    assert not is_open(hours, ams(2026, 3, 9, 10, 0))
+    assert next_opening(hours, ams(2026, 3, 9, 10, 0)) == ams(2026, 3, 16, 9, 0)
+    with translation.override("nl"):
+        assert format_weekly(hours, on=date(2026, 3, 9)) == ["ma 09:00 - 12:00"]
+
+
 def test_a_service_that_stays_open_on_holidays() -> None:
     hours = OpeningHours(weekly=OFFICE.weekly, closed_on_public_holidays=False)
     assert is_open(hours, ams(2026, 4, 27, 10, 0))
@@ -420,6 +445,10 @@ def test_format_weekly_of_an_always_open_service() -> None:
         pytest.param(lambda: ClosedPeriod(date(2026, 8, 7), date(2026, 7, 20)), id="closed period backwards"),
         pytest.param(
             lambda: OpeningHours(weekly=(), valid_from=date(2026, 3, 2), valid_to=date(2026, 3, 1)), id="validity"
+        ),
+        pytest.param(
+            lambda: WeeklyHours(0, time(9), time(17), valid_from=date(2026, 3, 2), valid_to=date(2026, 3, 1)),
+            id="period validity",
         ),
     ],
 )

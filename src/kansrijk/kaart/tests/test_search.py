@@ -8,12 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from freezegun import freeze_time
 
 from kansrijk.accounts.roles import Role
 from kansrijk.kaart import search as kaart_search_module
+from kansrijk.kaart.models import Schedule
 from kansrijk.kaart.search import KaartFilters, current_bundle, forget_index, kaart_search
-from kansrijk.kaart.services import ServiceChange, service_update
+from kansrijk.kaart.services import ServiceChange, kaart_version_bump, service_update
 from kansrijk.kaart.tests.factories import make_organization, make_service
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +133,29 @@ def test_open_now(kaart):
     assert names(open_result) == ["Babybank De Meeuw"]  # the others publish no hours: not guessed open
     monday = datetime(2026, 11, 23, 11, 0, tzinfo=AMS)
     assert names(kaart_search(query="babyspullen", filters=KaartFilters(open_now=True), at=monday)) == []
+
+
+def test_open_now_follows_hours_that_change_on_a_date(db):
+    service = make_service("Inloop Noord", "Inloopspreekuur voor ouders.", categories=["babyspullen"], whole_city=True)
+    Schedule.objects.create(
+        service=service, byday="MO,TU,WE,TH,FR", opens_at=time(9), closes_at=time(12), valid_to=date(2026, 11, 27)
+    )
+    Schedule.objects.create(
+        service=service, byday="MO,TU,WE,TH,FR", opens_at=time(13), closes_at=time(17), valid_from=date(2026, 11, 30)
+    )
+    kaart_version_bump()
+
+    def open_at(day: int, month: int, hour: int) -> list[str]:
+        at = datetime(2026, month, day, hour, tzinfo=AMS)
+        return names(kaart_search(query="inloop", filters=KaartFilters(open_now=True), at=at))
+
+    assert open_at(27, 11, 10) == ["Inloop Noord"]  # Friday, the old hours
+    assert open_at(30, 11, 10) == []  # Monday morning: the old hours have ended
+    assert open_at(30, 11, 14) == ["Inloop Noord"]  # Monday afternoon: the new hours
+    with freeze_time("2026-11-27 18:00:00"):  # Friday 19:00 in Amsterdam
+        page = Client().get(f"/kaart/aanbod/{service.pk}/").content.decode()
+    assert "Open op maandag om 13:00" in page
+    assert "ma t/m vr 09:00 - 12:00" in page
 
 
 def test_services_not_checked_for_half_a_year_are_marked(kaart):
