@@ -202,10 +202,12 @@ def _read_row(
     if reader.failed:
         batch.rejected.add(reader.where)
         return
-    organizations.setdefault(
-        organization_id,
-        OrganizationRecord(id=organization_id, name=organization_name, kind=kind),
-    )
+    if organization_id not in known.organizations and organization_name.lower() not in existing_organizations:
+        # Only a new organisation is written; one on the map is referred to, its details left alone.
+        organizations.setdefault(
+            organization_id,
+            OrganizationRecord(id=organization_id, name=organization_name, kind=kind),
+        )
     batch.services.append(record)
 
 

@@ -273,3 +273,27 @@ def test_command_dry_run_and_export(tmp_path, capsys):
     out = tmp_path / "out.json"
     call_command("kaart", "export", str(out))
     assert json.loads(out.read_text())["services"][0]["id"] == SVC
+
+
+def test_csv_row_for_an_organisation_on_the_map_leaves_its_details_alone(tmp_path):
+    data = document()
+    data["organizations"][0]["description"] = "Tweedehands babyspullen voor ouders."
+    data["organizations"][0]["phones"] = [{"number": "020 555 01 00"}]
+    kaart_import_apply(batch=exchange.read_file(write(tmp_path, data)))
+    path = tmp_path / "kaart.csv"
+    path.write_text(
+        CSV_HEADER + ",babybank nieuw-west (test),,Kinderwagens,Haal een kinderwagen.,babyspullen,na-de-geboorte,,F,"
+        "ja,,,,,,,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    batch = exchange.read_file(path)
+    assert batch.problems == []
+    kaart_import_apply(batch=batch)
+    organization = KaartOrganization.objects.get(pk=ORG)
+    assert organization.name == "Babybank Nieuw-West (test)"
+    assert organization.email == "info@example.org"
+    assert organization.description == "Tweedehands babyspullen voor ouders."
+    assert organization.kind == "informeel"
+    assert [phone.number for phone in organization.phones.all()] == ["020 555 01 00"]
+    assert Service.objects.get(name="Kinderwagens").organization_id == uuid.UUID(ORG)
+    assert batch.organizations == []  # only referred to, not written
