@@ -119,8 +119,7 @@ def _save_organization(record: OrganizationRecord, lookups: _Lookups) -> None:
             "is_demo": record.is_demo,
         },
     )
-    if record.phones:
-        _phones({"organization": organization}, record.phones, lookups)
+    _phones({"organization": organization}, record.phones, lookups)
 
 
 def place_location(location: Location) -> None:

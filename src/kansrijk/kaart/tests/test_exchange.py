@@ -297,3 +297,16 @@ def test_csv_row_for_an_organisation_on_the_map_leaves_its_details_alone(tmp_pat
     assert [phone.number for phone in organization.phones.all()] == ["020 555 01 00"]
     assert Service.objects.get(name="Kinderwagens").organization_id == uuid.UUID(ORG)
     assert batch.organizations == []  # only referred to, not written
+
+
+def test_a_json_organisation_replaces_its_phones_like_locations_and_services(tmp_path):
+    data = document()
+    data["organizations"][0]["phones"] = [{"number": "020 555 01 00"}, {"number": "06 555 01 01"}]
+    kaart_import_apply(batch=exchange.read_file(write(tmp_path, data)))
+    assert KaartOrganization.objects.get(pk=ORG).phones.count() == 2
+    data["organizations"][0]["phones"] = [{"number": "020 555 01 02"}]
+    kaart_import_apply(batch=exchange.read_file(write(tmp_path, data)))
+    assert [p.number for p in KaartOrganization.objects.get(pk=ORG).phones.all()] == ["020 555 01 02"]
+    del data["organizations"][0]["phones"]
+    kaart_import_apply(batch=exchange.read_file(write(tmp_path, data)))
+    assert not KaartOrganization.objects.get(pk=ORG).phones.exists()
