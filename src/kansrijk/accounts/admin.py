@@ -109,13 +109,20 @@ class UserAdmin(RulesPermissionsMixin, AuditedModelAdmin):
         user: User = form.instance
         formset.save(commit=False)  # fills new_objects, changed_objects and deleted_objects
         if formset.model is RoleGrant:
-            for grant, _fields in formset.changed_objects:
-                services.role_revoke(user=user, role=Role(RoleGrant.objects.get(pk=grant.pk).role), by=by)
-                services.role_grant(user=user, role=Role(grant.role), by=by)
-            for grant in formset.deleted_objects:
-                services.role_revoke(user=user, role=Role(grant.role), by=by)
-            for grant in formset.new_objects:
-                services.role_grant(user=user, role=Role(grant.role), by=by)
+            # New roles first, then the revokes: a swap between two roles that both need a second
+            # factor must never pass through "no second factor needed" (which ends the API tokens).
+            # A role both removed and added again in one save stays.
+            changed = [
+                (Role(RoleGrant.objects.get(pk=grant.pk).role), Role(grant.role))
+                for grant, _f in formset.changed_objects
+            ]
+            granted = [new for _old, new in changed] + [Role(grant.role) for grant in formset.new_objects]
+            revoked = [old for old, _new in changed] + [Role(grant.role) for grant in formset.deleted_objects]
+            for role in granted:
+                services.role_grant(user=user, role=role, by=by)
+            for role in revoked:
+                if role not in granted:
+                    services.role_revoke(user=user, role=role, by=by)
         elif formset.model is Membership:
             for membership, fields in formset.changed_objects:
                 if "organisation" in fields:

@@ -21,7 +21,7 @@ from rest_framework.authtoken.models import Token
 
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User, UserSession
 from kansrijk.accounts.permissions import forget_roles
-from kansrijk.accounts.roles import Role
+from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
 from kansrijk.accounts.selectors import audit_actor, user_requires_second_factor
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
@@ -134,8 +134,10 @@ def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
     with transaction.atomic():
         needed_before = user_requires_second_factor(user=forget_roles(user))
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
+        forget_roles(user)
         detail: dict[str, Any] = {"role_granted": role.value}
-        if created and not needed_before and user_requires_second_factor(user=forget_roles(user)):
+        # The account needs the proof now if it did before or the new role can see personal data.
+        if created and not needed_before and role.value in PERSONAL_DATA_ROLES:
             ended = Token.objects.filter(user=user).delete()[0]
             if ended:
                 detail["api_tokens_ended"] = ended
@@ -147,6 +149,7 @@ def role_revoke(*, user: User, role: Role, by: User | None) -> None:
     _require(by, "accounts.delete_rolegrant", Target.of(user), "role.revoke")
     with transaction.atomic():
         RoleGrant.objects.filter(user=user, role=role.value).delete()
+        forget_roles(user)
         _audit_account_change(by=by, user=user, detail={"role_revoked": role.value})
 
 

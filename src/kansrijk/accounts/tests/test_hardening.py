@@ -221,6 +221,45 @@ class TestAuditedAdministration:
         assert {"role_granted": "regiehouder"} in details
         assert not any("membership_changed" in detail for detail in details)  # an unchanged row is no event
 
+    def test_swapping_a_role_for_another_that_needs_the_second_factor_keeps_the_api_token(
+        self, verified_client, make_user
+    ):
+        client, beheerder = verified_client(Role.BEHEERDER)
+        target = make_user(Role.PROFESSIONAL, with_totp=True)
+        key = Token.objects.create(user=target).key
+        membership = Membership.objects.get(user=target)
+        grant = RoleGrant.objects.get(user=target)
+        form = {
+            "email": target.email,
+            "full_name": target.full_name,
+            "job_title": target.job_title,
+            "disabled_reason": "",
+            "approval_state": "approved",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "1",
+            "memberships-0-id": str(membership.pk),
+            "memberships-0-user": str(target.pk),
+            "memberships-0-organisation": str(membership.organisation_id),
+            "memberships-0-function": "",
+            "role_grants-TOTAL_FORMS": "1",
+            "role_grants-INITIAL_FORMS": "1",
+            "role_grants-0-id": str(grant.pk),
+            "role_grants-0-user": str(target.pk),
+            "role_grants-0-role": "regiehouder",
+        }
+        response = client.post(f"/beheer/accounts/user/{target.pk}/change/", form)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert list(RoleGrant.objects.filter(user=target).values_list("role", flat=True)) == ["regiehouder"]
+        # Both roles need the second factor: nothing about the token's proof changed.
+        assert Token.objects.filter(user=target, key=key).exists()
+        details = list(
+            AuditEntry.objects.filter(actor_id=beheerder.pk, object_id=str(target.pk), action=AuditAction.UPDATE)
+            .order_by("seq")
+            .values_list("detail", flat=True)
+        )
+        role_changes = [detail for detail in details if "role_granted" in detail or "role_revoked" in detail]
+        assert role_changes == [{"role_granted": "regiehouder"}, {"role_revoked": "professional"}]
+
 
 class TestActingForAnOrganisation:
     def test_the_audit_trail_names_the_organisation_chosen_on_the_account_page(self, verified_client):
