@@ -10,9 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.forms import AmsFormMixin
-from kansrijk.geo.models import Gebied, Stadsdeel
+from kansrijk.geo.models import Stadsdeel
+from kansrijk.geo.selectors import stadsdeel_list
 from kansrijk.kaart import selectors
-from kansrijk.kaart.models import Language, Service, ServiceStatus, Taxonomy, TaxonomyTerm
+from kansrijk.kaart.models import Service, ServiceStatus, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.search import KaartFilters
 from kansrijk.kaart.services import ServiceChange
 
@@ -24,10 +25,8 @@ def _term_choices(taxonomy: str) -> list[tuple[str, str]]:
 
 def _place_choices() -> list[tuple[str, Any]]:
     choices: list[tuple[str, Any]] = [("", _("Heel Amsterdam"))]
-    for stadsdeel in Stadsdeel.objects.order_by("naam"):
-        gebieden = [
-            (f"gebied:{g.code}", f"{g.naam}") for g in Gebied.objects.filter(stadsdeel=stadsdeel).order_by("naam")
-        ]
+    for stadsdeel in stadsdeel_list():
+        gebieden = [(f"gebied:{g.code}", g.naam) for g in sorted(stadsdeel.gebieden.all(), key=lambda g: g.naam)]
         choices.append(
             (
                 stadsdeel.naam,
@@ -35,6 +34,10 @@ def _place_choices() -> list[tuple[str, Any]]:
             )
         )
     return choices
+
+
+# The filters besides the question, folded away under "Meer keuzes" until one is chosen.
+FILTER_FIELDS = ("plaats", "hulpvraag", "fase", "taal", "gratis", "nu_open")
 
 
 class SearchForm(AmsFormMixin, forms.Form):
@@ -84,7 +87,12 @@ class SearchForm(AmsFormMixin, forms.Form):
     def asked(self) -> bool:
         """Whether the person asked anything (a question or a filter)."""
         data = self.cleaned_data if self.is_valid() else {}
-        return any(data.get(name) for name in ("q", "plaats", "hulpvraag", "fase", "taal", "gratis", "nu_open"))
+        return any(data.get(name) for name in ("q", *FILTER_FIELDS))
+
+    @property
+    def filters_chosen(self) -> bool:
+        """Whether any of the extra filters has a value (as sent, also when the form is not valid)."""
+        return any(self[name].value() for name in FILTER_FIELDS)
 
 
 class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
@@ -97,7 +105,9 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
         help_text=_("Waar helpt dit aanbod bij? Kies er minstens één."),
     )
     phases = forms.ModelMultipleChoiceField(
-        label=_("Fases"), queryset=TaxonomyTerm.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Fases"),
+        queryset=TaxonomyTerm.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
     )
     target_groups = forms.ModelMultipleChoiceField(
         label=_("Voor wie"),
@@ -107,7 +117,7 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
     )
     languages = forms.ModelMultipleChoiceField(
         label=_("Talen"),
-        queryset=Language.objects.all(),
+        queryset=selectors.languages(),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
         required=False,
     )

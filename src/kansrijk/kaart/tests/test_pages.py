@@ -129,3 +129,14 @@ def test_api_search(babybank):
     error = client.get("/api/kaart/search/", {"q": ""})
     assert error.status_code == 400 and error.json()["error"]["code"] == "invalid"
     assert client.get("/api/kaart/search/", {"q": "baby", "limit": "x"}).status_code == 400
+
+
+def test_the_search_form_reads_the_places_in_a_few_queries_not_one_per_stadsdeel(django_assert_max_num_queries):
+    from kansrijk.kaart.forms import SearchForm
+
+    with django_assert_max_num_queries(5):  # stadsdelen, gebieden, two taxonomies, languages
+        form = SearchForm()
+    nieuw_west = dict(form.fields["plaats"].choices)["Nieuw-West"]  # type: ignore[attr-defined]
+    assert nieuw_west[0] == ("stadsdeel:F", "Heel Nieuw-West")
+    names = [name for _code, name in nieuw_west[1:]]
+    assert "Osdorp" in names and names == sorted(names)
