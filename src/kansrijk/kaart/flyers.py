@@ -21,8 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kansrijk.core import clock
 from kansrijk.geo.models import Stadsdeel
-from kansrijk.kaart.models import Service, Taxonomy, TaxonomyTerm
-from kansrijk.kaart.selectors import public_services, serving_stadsdeel
+from kansrijk.kaart.models import Service, ServiceStatus, Taxonomy
+from kansrijk.kaart.presenters import cost_text
+from kansrijk.kaart.selectors import public_services, serving_stadsdeel, terms
 
 mm = 72 / 25.4  # points per millimetre
 RED = HexColor("#ec0000")  # Amsterdam red
@@ -53,7 +54,7 @@ def _stadsdeel(value: str) -> Stadsdeel:
 
 def flyer_services(stadsdeel: Stadsdeel, hulpvraag: str | None) -> list[Service]:
     """Local help first (then city-wide), free first, by name."""
-    services = public_services().filter(status="active")
+    services = public_services().filter(status=ServiceStatus.ACTIVE)
     services = services.filter(serving_stadsdeel(stadsdeel.code))
     if hulpvraag:
         services = services.filter(categories__code=hulpvraag)
@@ -129,7 +130,7 @@ def _service_block(canvas: Canvas, service: Service, y: float) -> float:
     phones = list(service.phones.all())
     if phones:
         details.append(_("Bel %(number)s") % {"number": phones[0].number})
-    details.append(_("Gratis") if service.free else (service.fees_description or _("Vraag naar de kosten")))
+    details.append(cost_text(service))
     canvas.drawString(MARGIN, line_y, " · ".join(details)[:120])
     for line in _wrap(service.description, "Helvetica", 9.5, text_width, 3):
         line_y -= 4.5 * mm
@@ -146,7 +147,7 @@ def flyer_pdf(request: FlyerRequest) -> bytes:
     stadsdeel = _stadsdeel(request.stadsdeel)
     term = None
     if request.hulpvraag:
-        term = TaxonomyTerm.objects.filter(taxonomy_id=Taxonomy.HULPVRAAG, code=request.hulpvraag).first()
+        term = terms(Taxonomy.HULPVRAAG).filter(code=request.hulpvraag).first()
         if term is None:
             raise ValueError(_("Onbekend onderwerp: %(value)s") % {"value": request.hulpvraag})
     services = flyer_services(stadsdeel, request.hulpvraag)
@@ -179,7 +180,7 @@ def flyer_pdf(request: FlyerRequest) -> bytes:
             canvas.setFont("Helvetica", 8)
             canvas.setFillColor(GREY)
             footer = _("Gemaakt op %(day)s. Kijk op de Kaart voor de nieuwste informatie.") % {
-                "day": clock.now().strftime("%d-%m-%Y")
+                "day": clock.local_date().strftime("%d-%m-%Y")
             }
             canvas.drawString(MARGIN, MARGIN - 6 * mm, f"{footer}  {number}/{len(pages)}")
             canvas.showPage()
