@@ -7,7 +7,7 @@ from typing import Any
 
 import rules
 
-from kansrijk.accounts.permissions import is_beheerder, is_kaart_redacteur, is_second_factor_verified
+from kansrijk.accounts.permissions import can_administer, is_kaart_redacteur
 
 
 def editor_organisation_ids(user: Any) -> frozenset[int]:
@@ -29,7 +29,6 @@ def manages_service(user: Any, service: Any) -> bool:
 
 rules.add_perm("kaart.edit_map", is_kaart_redacteur)
 rules.add_perm("kaart.change_service", is_kaart_redacteur & manages_service)
-can_administer = is_beheerder & is_second_factor_verified
 rules.add_perm("kaart.assign_editors", can_administer)
 # The administration (accounts.admin.RulesPermissionsMixin asks these names).
 rules.add_perm("kaart.view_kaartorganization", can_administer)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -39,7 +41,7 @@ def is_stale(service: Service, today: date | None = None) -> bool:
 
 
 def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
-    return services.select_related("organization", "last_verified_by").prefetch_related(
+    return services.select_related("organization").prefetch_related(
         "categories",
         "phases",
         "target_groups",
@@ -91,7 +93,7 @@ def location_detail(*, location_id: str) -> Location | None:
     return (
         Location.objects.filter(pk=location_id)
         .select_related("organization", "stadsdeel", "gebied")
-        .prefetch_related("phones", "schedules", Prefetch("services", queryset=public_services()))
+        .prefetch_related(Prefetch("services", queryset=public_services()))
         .first()
     )
 
@@ -104,9 +106,31 @@ def languages() -> QuerySet[Language]:
     return Language.objects.all()
 
 
-def services_of_organisations(*, organisation_ids: list[int]) -> QuerySet[Service]:
+@dataclass(frozen=True)
+class EditorWorklist:
+    """The services an editor keeps current: those to check first, and the rest (both by name)."""
+
+    stale: list[Service]
+    current: list[Service]
+
+
+def editor_worklist(*, organisation_ids: Iterable[int], today: date | None = None) -> EditorWorklist:
     """Services whose Kaart organisation is managed by one of these Kansrijk organisations (editors)."""
-    return _with_details(Service.objects.filter(organization__managed_by_id__in=organisation_ids)).order_by("name")
+    services = (
+        Service.objects.filter(organization__managed_by_id__in=list(organisation_ids))
+        .select_related("organization")
+        .order_by("name")
+    )
+    worklist = EditorWorklist(stale=[], current=[])
+    day = today or clock.local_date()
+    for service in services:
+        (worklist.stale if is_stale(service, day) else worklist.current).append(service)
+    return worklist
+
+
+def editable_service(*, service_id: str) -> Service | None:
+    """Any service (also inactive ones), for its editor."""
+    return Service.objects.select_related("organization").filter(pk=service_id).first()
 
 
 def stale_services(*, today: date | None = None) -> QuerySet[Service]:

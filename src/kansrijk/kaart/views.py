@@ -169,14 +169,8 @@ class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "kaart.edit_map"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        user = _editor(request)
-        own = list(selectors.services_of_organisations(organisation_ids=sorted(editor_organisation_ids(user))))
-        today = clock.local_date()
-        stale: list[Service] = []
-        current: list[Service] = []
-        for service in own:
-            (stale if selectors.is_stale(service, today) else current).append(service)
-        return render(request, "kaart/editor_home.html", {"stale": stale, "current": current})
+        worklist = selectors.editor_worklist(organisation_ids=editor_organisation_ids(_editor(request)))
+        return render(request, "kaart/editor_home.html", {"stale": worklist.stale, "current": worklist.current})
 
 
 class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
@@ -184,7 +178,7 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "kaart.edit_map"
 
     def _service(self, pk: str) -> Service:
-        service = Service.objects.select_related("organization").filter(pk=pk).first()
+        service = selectors.editable_service(service_id=pk)
         if service is None:
             raise Http404
         if not self.request.user.has_perm("kaart.change_service", service):
@@ -221,7 +215,8 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
             else:
                 messages.success(request, _("Opgeslagen. De Kaart laat de wijziging meteen zien."))
                 return redirect("kaart:editor_service", pk=service.pk)
-        return self._render(request, Service.objects.get(pk=service.pk), form)
+        # A bound ModelForm has already written the refused values onto `service`; show what is stored.
+        return self._render(request, self._service(pk), form)
 
 
 class B1CheckView(LoginRequiredMixin, PermissionRequiredMixin, View):
