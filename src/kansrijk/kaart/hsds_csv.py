@@ -160,7 +160,7 @@ def _read_row(
         if wait_days is None:
             reader.problem("wait_time_days", f"{wait!r} is not a number of days")
     phone = (row.get("phone") or "").strip()
-    location_ids: tuple[str, ...] = ()
+    location: LocationRecord | None = None
     if (row.get("address") or "").strip():
         location = LocationRecord(
             id=stable_id("location", organization_id, row.get("address", ""), row.get("postal_code", "")),
@@ -170,9 +170,6 @@ def _read_row(
             postal_code=(row.get("postal_code") or "").strip().upper(),
             city=(row.get("city") or "").strip() or "Amsterdam",
         )
-        location_ids = (location.id,)
-        if location.id not in {loc.id for loc in batch.locations}:
-            batch.locations.append(location)
     record = ServiceRecord(
         id=service_id,
         organization_id=organization_id,
@@ -196,7 +193,7 @@ def _read_row(
         schedules=parse_hours(reader, "opening_hours", row.get("opening_hours") or "", "in_person")
         + parse_hours(reader, "phone_hours", row.get("phone_hours") or "", "phone"),
         last_verified_at=reader.day(row, "last_verified_at"),
-        location_ids=location_ids,
+        location_ids=(location.id,) if location else (),
     )
     batch.rows += 1
     if reader.failed:
@@ -208,6 +205,8 @@ def _read_row(
             organization_id,
             OrganizationRecord(id=organization_id, name=organization_name, kind=kind),
         )
+    if location is not None and location.id not in {loc.id for loc in batch.locations}:
+        batch.locations.append(location)  # rows with the same address share the location
     batch.services.append(record)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
@@ -29,6 +30,7 @@ from kansrijk.kaart.records import (
 )
 
 T = TypeVar("T")
+R = TypeVar("R", OrganizationRecord, LocationRecord, ServiceRecord)
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 PHONE_KINDS = ("voice", "text", "whatsapp")
 ATTENDING = ("in_person", "phone", "online")
@@ -281,7 +283,9 @@ def read_organization(batch: ImportBatch, data: Mapping[str, Any], index: int) -
         phones=_each(reader, reader.items(data, "phones"), _phone),
         is_demo=bool(extra.get("is_demo", False)),
     )
-    if not reader.failed:
+    if reader.failed:
+        batch.rejected.add(reader.where)
+    else:
         batch.organizations.append(record)
 
 
@@ -313,7 +317,9 @@ def read_location(batch: ImportBatch, data: Mapping[str, Any], index: int) -> No
         phones=_each(reader, reader.items(data, "phones"), _phone),
         schedules=_each(reader, reader.items(data, "schedules"), _schedule),
     )
-    if not reader.failed:
+    if reader.failed:
+        batch.rejected.add(reader.where)
+    else:
         batch.locations.append(record)
 
 
@@ -390,26 +396,33 @@ def read_service(batch: ImportBatch, data: Mapping[str, Any], index: int, known:
         batch.services.append(record)
 
 
+def _unique(batch: ImportBatch, kind: str, records: list[R]) -> list[R]:
+    """The records whose id occurs once; an id that occurs more than once is reported and rejected
+    in every copy (which one is meant cannot be told)."""
+    counts = Counter(record.id for record in records)
+    for record_id, count in counts.items():
+        if count > 1:
+            where = f"{kind} {record_id}"
+            batch.problems.append(Problem(where, "id", "occurs more than once in the file"))
+            batch.rejected.add(where)
+    return [record for record in records if counts[record.id] == 1]
+
+
 def check_references(batch: ImportBatch, known: KnownCodes) -> None:
     """Services and locations must point at organisations and locations in the file or database;
-    ids must be unique in the file."""
+    ids must be unique in the file. What fails is reported and taken out of the batch (named in
+    `rejected`), so a partial import writes exactly the records that passed."""
+    batch.organizations = _unique(batch, "organization", batch.organizations)
+    batch.locations = _unique(batch, "location", batch.locations)
+    batch.services = _unique(batch, "service", batch.services)
     organizations = {record.id for record in batch.organizations} | set(known.organizations)
-    locations = {record.id for record in batch.locations} | set(known.locations)
-    for kind, ids in (
-        ("organization", [r.id for r in batch.organizations]),
-        ("location", [r.id for r in batch.locations]),
-        ("service", [r.id for r in batch.services]),
-    ):
-        seen: set[str] = set()
-        for record_id in ids:
-            if record_id in seen:
-                batch.problems.append(Problem(f"{kind} {record_id}", "id", "occurs more than once in the file"))
-            seen.add(record_id)
-    for location in batch.locations:
+    for location in list(batch.locations):
         if location.organization_id not in organizations:
-            batch.problems.append(
-                Problem(f"location {location.id}", "organization_id", "no such organisation in the file or the map")
-            )
+            where = f"location {location.id}"
+            batch.problems.append(Problem(where, "organization_id", "no such organisation in the file or the map"))
+            batch.rejected.add(where)
+            batch.locations.remove(location)
+    locations = {record.id for record in batch.locations} | set(known.locations)
     for service in list(batch.services):
         where = f"service {service.id}"
         bad = False

@@ -138,8 +138,9 @@ class ServiceRecord:
 
 @dataclass
 class ImportBatch:
-    """Everything read from one file, and every problem found. `rejected` holds the service ids
-    (or row labels) that cannot be imported; with all-or-nothing, any problem rejects the batch."""
+    """Everything read from one file, and every problem found. The lists hold only records that
+    passed; `rejected` names the records ("service <id>", "location <id>", ...) or rows that cannot
+    be imported. With all-or-nothing, any problem rejects the batch."""
 
     source: str
     organizations: list[OrganizationRecord] = field(default_factory=list)

@@ -310,3 +310,57 @@ def test_a_json_organisation_replaces_its_phones_like_locations_and_services(tmp
     del data["organizations"][0]["phones"]
     kaart_import_apply(batch=exchange.read_file(write(tmp_path, data)))
     assert not KaartOrganization.objects.get(pk=ORG).phones.exists()
+
+
+def test_partial_skips_a_location_of_an_unknown_organisation_and_the_services_there(tmp_path):
+    data = document()
+    orphan, stranded = str(uuid.uuid4()), str(uuid.uuid4())
+    orphan_location = copy.deepcopy(data["locations"][0])
+    orphan_location.update(id=orphan, organization_id=str(uuid.uuid4()))
+    data["locations"].append(orphan_location)
+    service = copy.deepcopy(data["services"][0])
+    service.update(id=stranded, service_at_locations=[{"location_id": orphan}])
+    data["services"].append(service)
+    batch = exchange.read_file(write(tmp_path, data))
+    messages = [str(p) for p in batch.problems]
+    assert f"location {orphan}: organization_id: no such organisation in the file or the map" in messages
+    assert f"service {stranded}: service_at_locations: no such location {orphan}" in messages
+    result = kaart_import_apply(batch=batch, partial=True)
+    assert result.skipped == sorted([f"location {orphan}", f"service {stranded}"])
+    assert (result.created, result.organizations, result.locations) == (1, 1, 1)
+    assert list(Location.objects.values_list("pk", flat=True)) == [uuid.UUID(LOC)]
+    assert list(Service.objects.values_list("pk", flat=True)) == [uuid.UUID(SVC)]
+
+
+def test_partial_writes_no_copy_of_a_duplicated_id(tmp_path):
+    data = document()
+    other = str(uuid.uuid4())
+    data["services"][0]["service_at_locations"] = []
+    second = copy.deepcopy(data["services"][0])
+    second["name"] = "Gratis babyspullen (tweede)"
+    third = copy.deepcopy(data["services"][0])
+    third.update(id=other, name="Babyspullen op afspraak")
+    data["services"] += [second, third]
+    data["locations"].append(copy.deepcopy(data["locations"][0]))
+    batch = exchange.read_file(write(tmp_path, data))
+    messages = [str(p) for p in batch.problems]
+    assert f"service {SVC}: id: occurs more than once in the file" in messages
+    assert f"location {LOC}: id: occurs more than once in the file" in messages
+    result = kaart_import_apply(batch=batch, partial=True)
+    assert result.skipped == sorted([f"location {LOC}", f"service {SVC}"])
+    assert list(Service.objects.values_list("pk", flat=True)) == [uuid.UUID(other)]
+    assert not Location.objects.exists()
+
+
+def test_csv_partial_writes_no_location_of_a_rejected_row(tmp_path):
+    path = tmp_path / "kaart.csv"
+    path.write_text(
+        CSV_HEADER + ",Org (test),,Goed,Tekst.,babyspullen,na-de-geboorte,,F,ja,,,,,,,,,,,,,,,\n"
+        ",Org (test),,Fout,Tekst.,onbekend,na-de-geboorte,,F,ja,,,,,,,,Teststraat 9,1064 AB,,,,,,\n",
+        encoding="utf-8",
+    )
+    batch = exchange.read_file(path)
+    assert batch.rejected == {"rij 3"} and batch.locations == []
+    result = kaart_import_apply(batch=batch, partial=True)
+    assert (result.created, result.locations, result.skipped) == (1, 0, ["rij 3"])
+    assert not Location.objects.exists()
