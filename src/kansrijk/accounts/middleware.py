@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -45,6 +48,25 @@ def _json_error(code: str, nl: str, en: str) -> JsonResponse:
     return JsonResponse(body, status=401)
 
 
+class SessionTimeLeft(NamedTuple):
+    seconds: int  # whole seconds until the session ends; negative once it has ended
+    limit: str  # the limit that ends it first: "idle" or "absolute"
+
+
+def session_time_left(session: SessionBase, now: datetime) -> SessionTimeLeft | None:
+    """How long a session has left: the nearer of the idle limit (from the last activity) and the
+    absolute limit (from login). None for a session without its clock, which must end."""
+    login_at = session.get(LOGIN_AT_KEY)
+    last_seen = session.get(LAST_SEEN_KEY)
+    if login_at is None or last_seen is None:
+        return None
+    idle = settings.KANSRIJK_SESSION_IDLE - (now - datetime.fromisoformat(last_seen))
+    absolute = settings.KANSRIJK_SESSION_ABSOLUTE - (now - datetime.fromisoformat(login_at))
+    nearer, limit = (idle, "idle") if idle <= absolute else (absolute, "absolute")
+    # Rounded down, so it is negative exactly when the limit has passed.
+    return SessionTimeLeft(math.floor(nearer.total_seconds()), limit)
+
+
 class SessionLifetimeMiddleware:
     """Ends a session after `SESSION_IDLE_MINUTES` without activity, and always after
     `SESSION_ABSOLUTE_HOURS` from login, whatever the activity."""
@@ -56,15 +78,12 @@ class SessionLifetimeMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and "_auth_user_id" in request.session:
             now = clock.now()
-            login_at = request.session.get(LOGIN_AT_KEY)
-            last_seen = request.session.get(LAST_SEEN_KEY)
+            left = session_time_left(request.session, now)
             reason = None
-            if login_at is None or last_seen is None:
+            if left is None:
                 reason = "unknown"
-            elif now - datetime.fromisoformat(last_seen) > settings.KANSRIJK_SESSION_IDLE:
-                reason = "idle"
-            elif now - datetime.fromisoformat(login_at) > settings.KANSRIJK_SESSION_ABSOLUTE:
-                reason = "absolute"
+            elif left.seconds < 0:
+                reason = left.limit
             if reason is not None:
                 logout(request)
                 if _is_api(request) or request.path in PASSIVE_PATHS:

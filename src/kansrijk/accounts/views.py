@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime
 from typing import Any
 
 import django_otp
@@ -28,7 +27,7 @@ from django.views.generic import FormView, TemplateView
 
 from kansrijk.accounts import services
 from kansrijk.accounts.forms import CodeForm, EnrolForm, LoginForm, NewPasswordForm, ResetRequestForm
-from kansrijk.accounts.middleware import LAST_SEEN_KEY, start_session_clock
+from kansrijk.accounts.middleware import session_time_left, start_session_clock
 from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import ROLE_INFO
 from kansrijk.accounts.selectors import (
@@ -281,12 +280,8 @@ def session_status(request: HttpRequest) -> HttpResponse:
     """POST extends the session (any request does); GET only reports, without counting as activity."""
     if not request.user.is_authenticated:
         return JsonResponse({"authenticated": False})
-    last_seen = request.session.get(LAST_SEEN_KEY)
-    idle = settings.KANSRIJK_SESSION_IDLE.total_seconds()
-    remaining = idle
-    if last_seen and request.method == "GET":
-        remaining = idle - (clock.now() - datetime.fromisoformat(last_seen)).total_seconds()
-    return JsonResponse({"authenticated": True, "seconds_left": max(0, int(remaining))})
+    left = session_time_left(request.session, clock.now())
+    return JsonResponse({"authenticated": True, "seconds_left": max(0, left.seconds) if left else 0})
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -82,6 +82,22 @@ class TestStayingSignedIn:
             frozen.tick(timedelta(minutes=14))
             assert client.get("/account/").status_code == 200
 
+    def test_the_status_check_counts_down_to_the_absolute_limit_when_that_comes_first(self, make_user, settings):
+        settings.KANSRIJK_SESSION_ABSOLUTE = timedelta(minutes=20)
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        with freeze_time("2026-11-24 09:00:00") as frozen:
+            client = login_verified(Client(), user)
+            frozen.tick(timedelta(minutes=10))
+            assert client.get("/account/").status_code == 200  # idle: 15 minutes left, absolute: 10
+            assert client.get("/account/sessie/").json()["seconds_left"] == 10 * 60
+            frozen.tick(timedelta(minutes=9))
+            # "Stay signed in" extends the idle limit, never the absolute one.
+            assert client.post("/account/sessie/").json() == {"authenticated": True, "seconds_left": 60}
+            frozen.tick(timedelta(seconds=61))
+            response = client.get("/account/sessie/")
+            assert response.status_code == 401
+            assert response.json()["authenticated"] is False
+
     def test_an_ended_session_answers_the_status_check_in_json(self, make_user, settings):
         user = make_user(Role.PROFESSIONAL, with_totp=True)
         with freeze_time("2026-11-24 09:00:00") as frozen:
