@@ -104,8 +104,8 @@ def parse_hours(reader: Reader, column: str, value: str, attending_type: str) ->
             continue
         try:
             byday = _days(match["days"])
-            opens = reader.clock({"t": match["opens"].replace(".", ":").zfill(5)}, "t")
-            closes = reader.clock({"t": match["closes"].replace(".", ":").zfill(5)}, "t")
+            opens = reader.clock({column: match["opens"].replace(".", ":").zfill(5)}, column)
+            closes = reader.clock({column: match["closes"].replace(".", ":").zfill(5)}, column)
         except ValueError as exc:
             reader.problem(column, f"{exc}: unknown day (use ma, di, wo, do, vr, za, zo)")
             continue

@@ -364,3 +364,15 @@ def test_csv_partial_writes_no_location_of_a_rejected_row(tmp_path):
     result = kaart_import_apply(batch=batch, partial=True)
     assert (result.created, result.locations, result.skipped) == (1, 0, ["rij 3"])
     assert not Location.objects.exists()
+
+
+def test_csv_names_the_column_of_a_wrong_time(tmp_path):
+    path = tmp_path / "kaart.csv"
+    path.write_text(
+        CSV_HEADER + ",Org (test),,Goed,Tekst.,babyspullen,na-de-geboorte,,F,ja,,,,,,,,,,,,ma 09:00-12:00,"
+        "di 25:00-26:00,,\n",
+        encoding="utf-8",
+    )
+    messages = [str(p) for p in exchange.read_file(path).problems]
+    assert "rij 2: phone_hours: '25:00' is not a time (HH:MM)" in messages, messages
+    assert "rij 2: phone_hours: '26:00' is not a time (HH:MM)" in messages, messages
