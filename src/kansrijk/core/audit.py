@@ -7,6 +7,7 @@ Each entry is chained to the previous one by a SHA-256 hash; `audit_verify` walk
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -101,6 +102,20 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(_canonical(entry)).hexdigest()
 
 
+@functools.cache
+def _max_length(name: str) -> int:
+    """The column width of a text field of `AuditEntry` (read from the model once per field)."""
+    field = AuditEntry._meta.get_field(name)
+    if not isinstance(field, models.CharField) or field.max_length is None:
+        raise TypeError(f"AuditEntry.{name} is not a text field with a maximum length")
+    return field.max_length
+
+
+def _clip(name: str, value: str) -> str:
+    """`value` cut to fit the `AuditEntry` field `name`."""
+    return value[: _max_length(name)]
+
+
 def audit_record(
     *,
     actor: Actor,
@@ -134,14 +149,14 @@ def audit_record(
                 seq=seq,
                 occurred_at=occurred,
                 actor_id=actor.id,
-                actor_label=actor.label[:254],
-                actor_organisation=actor.organisation[:200],
-                actor_role=actor.role[:200],
-                on_behalf_of=actor.on_behalf_of[:254],
+                actor_label=_clip("actor_label", actor.label),
+                actor_organisation=_clip("actor_organisation", actor.organisation),
+                actor_role=_clip("actor_role", actor.role),
+                on_behalf_of=_clip("on_behalf_of", actor.on_behalf_of),
                 action=str(action),
-                object_type=target.object_type[:100],
-                object_id=target.object_id[:64],
-                purpose=purpose[:200],
+                object_type=_clip("object_type", target.object_type),
+                object_id=_clip("object_id", target.object_id),
+                purpose=_clip("purpose", purpose),
                 request_id=ctx.request_id if ctx else "",
                 client_ip=ctx.client_ip if ctx else "",
                 detail=detail or {},

@@ -72,6 +72,23 @@ class TestAuditRecord:
             assert entry_hash(entry) != original, field
             setattr(entry, field, old)
 
+    def test_overlong_texts_are_cut_to_the_column_widths(self):
+        long = "x" * 500
+        actor = Actor(id=7, label=long, organisation=long, role=long, on_behalf_of=long)
+        audit_record(actor=actor, action=AuditAction.VIEW, targets=[Target(long, long)], purpose=long)
+        entry = AuditEntry.objects.get()
+        widths = {
+            "actor_label": 254,
+            "actor_organisation": 200,
+            "actor_role": 200,
+            "on_behalf_of": 254,
+            "object_type": 100,
+            "object_id": 64,
+            "purpose": 200,
+        }
+        assert {name: len(getattr(entry, name)) for name in widths} == widths
+        assert audit_verify().ok
+
     def test_rolled_back_change_leaves_no_entry_and_no_gap(self):
         with pytest.raises(RuntimeError), transaction.atomic():
             _record(1)
