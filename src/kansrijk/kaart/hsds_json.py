@@ -153,6 +153,17 @@ class Reader:
                 self.problem(key, f"{value!r} is not an email address")
         return value
 
+    def mapping(self, data: Mapping[str, Any], key: str, *, required: str = "") -> Mapping[str, Any]:
+        """An object such as `x_gks`; empty when it is missing (a problem if `required`, which says why)."""
+        value = data.get(key)
+        if isinstance(value, Mapping):
+            return value
+        if value is not None:
+            self.problem(key, "must be an object")
+        elif required:
+            self.problem(key, f"is required ({required})")
+        return {}
+
     def items(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
@@ -268,7 +279,7 @@ def read_organization(batch: ImportBatch, data: Mapping[str, Any], index: int) -
     record_id = reader.uuid(data, "id")
     if record_id:
         reader.where = f"organization {record_id}"
-    extra = data.get("x_gks") or {}
+    extra = reader.mapping(data, "x_gks")
     kind = str(extra.get("kind") or "formeel")
     if kind not in ("formeel", "informeel"):
         reader.problem("x_gks.kind", "must be formeel or informeel")
@@ -328,10 +339,7 @@ def read_service(batch: ImportBatch, data: Mapping[str, Any], index: int, known:
     record_id = reader.uuid(data, "id")
     if record_id:
         reader.where = f"service {record_id}"
-    extra = data.get("x_gks")
-    if not isinstance(extra, Mapping):
-        reader.problem("x_gks", "is required (categories, phases, areas)")
-        extra = {}
+    extra = reader.mapping(data, "x_gks", required="categories, phases, areas")
     status = str(data.get("status") or "active")
     if status not in STATUSES:
         reader.problem("status", f"must be one of {', '.join(STATUSES)}")

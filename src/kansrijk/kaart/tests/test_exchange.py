@@ -376,3 +376,13 @@ def test_csv_names_the_column_of_a_wrong_time(tmp_path):
     messages = [str(p) for p in exchange.read_file(path).problems]
     assert "rij 2: phone_hours: '25:00' is not a time (HH:MM)" in messages, messages
     assert "rij 2: phone_hours: '26:00' is not a time (HH:MM)" in messages, messages
+
+
+@pytest.mark.parametrize("x_gks", [["informeel"], "informeel", 1])
+def test_an_x_gks_that_is_no_object_is_a_problem_not_a_crash(tmp_path, x_gks):
+    data = document()
+    data["organizations"][0]["x_gks"] = x_gks
+    data["services"][0]["x_gks"] = x_gks
+    messages = [str(p) for p in exchange.read_file(write(tmp_path, data)).problems]
+    assert f"organization {ORG}: x_gks: must be an object" in messages
+    assert f"service {SVC}: x_gks: must be an object" in messages
