@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.models import Membership, Organisation, User
-from kansrijk.accounts.permissions import requires_second_factor, roles_of
+from kansrijk.accounts.permissions import is_second_factor_verified, requires_second_factor, roles_of
 from kansrijk.accounts.roles import Role
 from kansrijk.core.audit import Actor
 
@@ -23,8 +23,7 @@ def user_roles(*, user: Any) -> list[Role]:
 
 def second_factor_verified(*, user: Any) -> bool:
     """True once the user proved the second factor in this session (set by django-otp)."""
-    verified = getattr(user, "is_verified", None)
-    return bool(callable(verified) and verified())
+    return bool(is_second_factor_verified(user))
 
 
 def user_requires_second_factor(*, user: Any) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
@@ -245,10 +245,6 @@ def sessions_end_all(*, user: User) -> int:
 # --- Second factor -----------------------------------------------------------------------------
 
 
-def confirmed_totp_device(*, user: User) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
-
-
 @transaction.atomic
 def totp_enrolment_start(*, user: User) -> TOTPDevice:
     """An unconfirmed authenticator-app device to show as a QR code (reused until confirmed)."""
@@ -258,10 +254,15 @@ def totp_enrolment_start(*, user: User) -> TOTPDevice:
     return device
 
 
+class TOTPEnrolment(NamedTuple):
+    device: TOTPDevice  # the newly confirmed authenticator app
+    recovery_codes: list[str]  # fresh, shown to the person once
+
+
 @transaction.atomic
-def totp_enrolment_confirm(*, user: User, token: str) -> list[str] | None:
-    """Confirm the pending device with a code from the app. Returns fresh recovery codes, or None
-    if the code is wrong. Any earlier confirmed device is replaced."""
+def totp_enrolment_confirm(*, user: User, token: str) -> TOTPEnrolment | None:
+    """Confirm the pending device with a code from the app. Returns the confirmed device and fresh
+    recovery codes, or None if the code is wrong. Any earlier confirmed device is replaced."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(token.strip().replace(" ", "")):
         return None
@@ -276,7 +277,7 @@ def totp_enrolment_confirm(*, user: User, token: str) -> list[str] | None:
         purpose="tweestapsverificatie",
         detail={"second_factor": "enrolled"},
     )
-    return codes
+    return TOTPEnrolment(device, codes)
 
 
 def _new_recovery_code() -> str:

@@ -188,15 +188,15 @@ class EnrolView(LoginRequiredMixin, FormView[EnrolForm]):
 
     def form_valid(self, form: EnrolForm) -> HttpResponse:
         user = _user(self.request)
-        codes = services.totp_enrolment_confirm(user=user, token=form.cleaned_data["code"])
-        if codes is None:
+        enrolment = services.totp_enrolment_confirm(user=user, token=form.cleaned_data["code"])
+        if enrolment is None:
             form.add_error("code", _("Deze code klopt niet. Controleer de tijd op je telefoon en probeer het opnieuw."))
             return self.form_invalid(form)
-        device = services.confirmed_totp_device(user=user)
-        if device is not None:
-            django_otp.login(self.request, device)
-            services.login_completed(user=user)
-        return render(self.request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True})
+        django_otp.login(self.request, enrolment.device)
+        services.login_completed(user=user)
+        return render(
+            self.request, "accounts/recovery_codes.html", {"codes": enrolment.recovery_codes, "first_time": True}
+        )
 
 
 class RecoveryCodesView(LoginRequiredMixin, View):
