@@ -9,7 +9,8 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
-from kansrijk.kaart.hsds_json import KnownCodes, Reader, check_references
+from kansrijk.kaart.hsds_json import MAX_WAIT_DAYS, KnownCodes, Reader, check_references
+from kansrijk.kaart.models import AttendingType, OrganizationKind
 from kansrijk.kaart.records import (
     ImportBatch,
     LocationRecord,
@@ -148,15 +149,15 @@ def _read_row(
     organization_name = (row.get("organization") or "").strip()
     name = (row.get("name") or "").strip()
     organization_id = existing_organizations.get(organization_name.lower()) or stable_id("org", organization_name)
-    kind = (row.get("organization_kind") or "formeel").strip().lower()
-    if kind not in ("formeel", "informeel"):
-        reader.problem("organization_kind", "fill in formeel or informeel")
+    kind = (row.get("organization_kind") or OrganizationKind.FORMEEL).strip().lower()
+    if kind not in OrganizationKind.values:
+        reader.problem("organization_kind", f"fill in {' or '.join(OrganizationKind.values)}")
     service_id = reader.uuid(row, "id", required=False) or stable_id("service", organization_id, name)
     whole_city, stadsdelen, gebieden = _areas(reader, row.get("areas") or "", known)
     wait = (row.get("wait_time_days") or "").strip()
     wait_days = None
     if wait:
-        wait_days = int(wait) if wait.isdigit() and int(wait) <= 730 else None
+        wait_days = int(wait) if wait.isdigit() and int(wait) <= MAX_WAIT_DAYS else None
         if wait_days is None:
             reader.problem("wait_time_days", f"{wait!r} is not a number of days")
     phone = (row.get("phone") or "").strip()
@@ -181,7 +182,7 @@ def _read_row(
         free=_yes_no(reader, row, "free", False),
         fees_description=(row.get("fees") or "").strip(),
         referral_required=_yes_no(reader, row, "referral_required", False),
-        formal=_yes_no(reader, row, "formal", kind != "informeel"),
+        formal=_yes_no(reader, row, "formal", kind != OrganizationKind.INFORMEEL),
         languages=reader.codes(_split(row.get("languages") or ""), "languages", known.languages),
         wait_time_days=wait_days,
         whole_city=whole_city,
@@ -190,8 +191,8 @@ def _read_row(
         email=reader.email(row, "email"),
         url=reader.url(row, "url"),
         phones=(PhoneRecord(number=phone),) if phone else (),
-        schedules=parse_hours(reader, "opening_hours", row.get("opening_hours") or "", "in_person")
-        + parse_hours(reader, "phone_hours", row.get("phone_hours") or "", "phone"),
+        schedules=parse_hours(reader, "opening_hours", row.get("opening_hours") or "", AttendingType.IN_PERSON)
+        + parse_hours(reader, "phone_hours", row.get("phone_hours") or "", AttendingType.PHONE),
         last_verified_at=reader.day(row, "last_verified_at"),
         location_ids=(location.id,) if location else (),
     )

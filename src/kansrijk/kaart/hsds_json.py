@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
+from kansrijk.kaart.models import AttendingType, MediaKind, OrganizationKind, PhoneKind, ServiceStatus
 from kansrijk.kaart.opening import parse_byday
 from kansrijk.kaart.records import (
     ClosureRecord,
@@ -31,9 +32,7 @@ from kansrijk.kaart.records import (
 
 T = TypeVar("T")
 R = TypeVar("R", OrganizationRecord, LocationRecord, ServiceRecord)
-STATUSES = ("active", "inactive", "defunct", "temporarily closed")
-PHONE_KINDS = ("voice", "text", "whatsapp")
-ATTENDING = ("in_person", "phone", "online")
+MAX_WAIT_DAYS = 730  # the longest expected waiting time an import accepts (JSON and CSV)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 _validate_url = URLValidator(schemes=["http", "https"])
 _validate_email = EmailValidator()
@@ -196,9 +195,9 @@ def _each(
 
 def _phone(reader: Reader, data: Mapping[str, Any]) -> PhoneRecord | None:
     number = reader.text(data, "number", required=True, max_length=30)
-    kind = str(data.get("type") or "voice")
-    if kind not in PHONE_KINDS:
-        reader.problem("phones.type", f"must be one of {', '.join(PHONE_KINDS)}")
+    kind = str(data.get("type") or PhoneKind.VOICE)
+    if kind not in PhoneKind.values:
+        reader.problem("phones.type", f"must be one of {', '.join(PhoneKind.values)}")
     languages = tuple(str(lang.get("code", "")) for lang in reader.items(data, "languages"))
     return (
         PhoneRecord(
@@ -221,9 +220,9 @@ def _schedule(reader: Reader, data: Mapping[str, Any]) -> ScheduleRecord | None:
         reader.problem("schedules.byday", str(exc))
         return None
     opens_at, closes_at = reader.clock(data, "opens_at"), reader.clock(data, "closes_at")
-    attending = str(data.get("attending_type") or "in_person")
-    if attending not in ATTENDING:
-        reader.problem("schedules.attending_type", f"must be one of {', '.join(ATTENDING)}")
+    attending = str(data.get("attending_type") or AttendingType.IN_PERSON)
+    if attending not in AttendingType.values:
+        reader.problem("schedules.attending_type", f"must be one of {', '.join(AttendingType.values)}")
     valid_from, valid_to = reader.day(data, "valid_from"), reader.day(data, "valid_to")
     if valid_from and valid_to and valid_to < valid_from:
         reader.problem("schedules.valid_to", "lies before valid_from")
@@ -266,8 +265,8 @@ def _contact(reader: Reader, data: Mapping[str, Any]) -> ContactRecord | None:
 
 def _media(reader: Reader, data: Mapping[str, Any]) -> MediaRecord | None:
     kind = str(data.get("kind") or "")
-    if kind not in ("video", "photo"):
-        reader.problem("media.kind", "must be video or photo")
+    if kind not in MediaKind.values:
+        reader.problem("media.kind", f"must be {' or '.join(MediaKind.values)}")
     url = reader.url(data, "url")
     caption = reader.text(data, "caption", required=True, max_length=300)
     alt_text = reader.text(data, "alt_text", required=True, max_length=300)
@@ -280,9 +279,9 @@ def read_organization(batch: ImportBatch, data: Mapping[str, Any], index: int) -
     if record_id:
         reader.where = f"organization {record_id}"
     extra = reader.mapping(data, "x_gks")
-    kind = str(extra.get("kind") or "formeel")
-    if kind not in ("formeel", "informeel"):
-        reader.problem("x_gks.kind", "must be formeel or informeel")
+    kind = str(extra.get("kind") or OrganizationKind.FORMEEL)
+    if kind not in OrganizationKind.values:
+        reader.problem("x_gks.kind", f"must be {' or '.join(OrganizationKind.values)}")
     record = OrganizationRecord(
         id=record_id,
         name=reader.text(data, "name", required=True, max_length=200),
@@ -340,9 +339,9 @@ def read_service(batch: ImportBatch, data: Mapping[str, Any], index: int, known:
     if record_id:
         reader.where = f"service {record_id}"
     extra = reader.mapping(data, "x_gks", required="categories, phases, areas")
-    status = str(data.get("status") or "active")
-    if status not in STATUSES:
-        reader.problem("status", f"must be one of {', '.join(STATUSES)}")
+    status = str(data.get("status") or ServiceStatus.ACTIVE)
+    if status not in ServiceStatus.values:
+        reader.problem("status", f"must be one of {', '.join(ServiceStatus.values)}")
     categories = reader.codes(extra.get("categories"), "x_gks.categories", known.categories)
     phases = reader.codes(extra.get("phases"), "x_gks.phases", known.phases)
     if not categories:
@@ -378,7 +377,7 @@ def read_service(batch: ImportBatch, data: Mapping[str, Any], index: int, known:
         free=reader.boolean(extra, "free", False),
         formal=reader.boolean(extra, "formal", True),
         referral_required=reader.boolean(extra, "referral_required", False),
-        wait_time_days=reader.number(extra, "wait_time_days", maximum=730),
+        wait_time_days=reader.number(extra, "wait_time_days", maximum=MAX_WAIT_DAYS),
         wait_time_description=reader.text(data, "wait_time", max_length=200),
         minimum_age_months=minimum,
         maximum_age_months=maximum,
