@@ -49,7 +49,6 @@ def service_document(service: Service, *, gebieden_of: Mapping[str, frozenset[st
             "phase": frozenset(t.code for t in service.phases.all()),
             "target_group": frozenset(t.code for t in service.target_groups.all()),
             "language": frozenset(lang.code for lang in service.languages.all()),
-            "organization": frozenset({str(service.organization_id)}),
         },
         flags={"free": service.free, "whole_city": service.whole_city},
     )

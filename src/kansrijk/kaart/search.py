@@ -14,7 +14,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,17 +23,15 @@ from kansrijk.geo.models import Gebied, PostcodeArea, Stadsdeel, Wijk
 from kansrijk.kaart import selectors
 from kansrijk.kaart.documents import served_stadsdelen, service_documents
 from kansrijk.kaart.hours import opening_hours
-from kansrijk.kaart.models import Language, Service, TaxonomyTerm
+from kansrijk.kaart.models import Service, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.opening import OpeningHours, is_open
 from kansrijk.search.embedding import get_embedder
-from kansrijk.search.index import FacetFilter, Hit, Query, SearchIndex
+from kansrijk.search.index import FacetFilter, Hit, Mode, Query, SearchIndex
 from kansrijk.search.store import embeddings_for
 from kansrijk.search.understanding import MAX_QUERY_CHARS, Understood, understand, without
-from kansrijk.search.vocabulary import TAXONOMY_IDS, LanguageName, Place, Term, Vocabulary
+from kansrijk.search.vocabulary import LanguageName, Place, Term, Vocabulary
 
 logger = logging.getLogger(__name__)
-
-Mode = Literal["hybrid", "lexical"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +105,14 @@ _bundle: _Bundle | None = None
 # --- building -------------------------------------------------------------------------------------
 
 
+# The Kaart's taxonomies by the name the question understanding gives them.
+TERM_TAXONOMIES: Mapping[str, str] = {
+    Taxonomy.HULPVRAAG: "hulpvraag",
+    Taxonomy.FASE: "fase",
+    Taxonomy.DOELGROEP: "doelgroep",
+}
+
+
 def build_vocabulary() -> Vocabulary:
     """The words the question understanding knows, from the database (geography and taxonomy)."""
     places: list[Place] = [
@@ -134,17 +139,17 @@ def build_vocabulary() -> Vocabulary:
     }
     terms = [
         Term(
-            taxonomy=TAXONOMY_IDS[term.taxonomy_id],
+            taxonomy=TERM_TAXONOMIES[term.taxonomy_id],
             code=term.code,
             label_nl=term.label_nl,
             label_en=term.label_en,
             synonyms=tuple([*term.synonyms_nl, *term.synonyms_en]),
         )
-        for term in TaxonomyTerm.objects.filter(active=True, taxonomy_id__in=TAXONOMY_IDS)
+        for term in TaxonomyTerm.objects.filter(active=True, taxonomy_id__in=TERM_TAXONOMIES)
     ]
     languages = [
         LanguageName(code=lang.code, name_nl=lang.name_nl, name_en=lang.name_en, synonyms=tuple(lang.synonyms))
-        for lang in Language.objects.all()
+        for lang in selectors.languages()
     ]
     return Vocabulary(places=places, postcodes=postcodes, terms=terms, languages=languages)
 
@@ -267,10 +272,9 @@ def build_query(
         set(understood.gebieden) | set(filters.gebieden),
         bundle.gebied_stadsdeel,
     )
-    if place is not None:
-        facet_filters.append(place)
     boosts: list[FacetFilter] = []
     if place is not None:
+        facet_filters.append(place)
         # Help in the asked area itself comes before help for the whole city (but not before the need).
         boosts.append(replace(place, or_flag=None, weight=PLACE_BOOST_WEIGHT))
     categories = frozenset(understood.categories) | frozenset(filters.categories)
@@ -322,11 +326,14 @@ def _why(service: Service, hit: Hit, understood: Understood, filters: KaartFilte
                 reasons.append(_("In %(places)s") % {"places": ", ".join(names)})
     if (filters.free if filters.free is not None else understood.free) and service.free:
         reasons.append(_("Gratis"))
-    spoken = (set(understood.languages) | set(filters.languages)) & {lang.code for lang in service.languages.all()}
+    asked_languages = set(understood.languages) | set(filters.languages)
+    spoken = [
+        lang.name(language)
+        for lang in sorted(service.languages.all(), key=lambda lang: lang.code)
+        if lang.code in asked_languages
+    ]
     if spoken:
-        spoken_names = [bundle.vocabulary.language(code) for code in sorted(spoken)]
-        names = [name.name_en if language == "en" else name.name_nl for name in spoken_names if name is not None]
-        reasons.append(_("Spreekt %(languages)s") % {"languages": ", ".join(names)})
+        reasons.append(_("Spreekt %(languages)s") % {"languages": ", ".join(spoken)})
     if hit.matched_words:
         reasons.append(_("Jouw woorden: %(words)s") % {"words": ", ".join(hit.matched_words[:4])})
     elif hit.semantic_rank is not None and not matching:

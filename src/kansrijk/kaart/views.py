@@ -81,7 +81,6 @@ class SearchView(View):
             language = get_language() or "nl"
             context.update(
                 asked=True,
-                result=result,
                 chips=_chip_links(request, result.understood.chips),
                 cards=[service_card(r.service, at=now, why=r.why, language=language) for r in result.results],
             )

