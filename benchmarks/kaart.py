@@ -386,6 +386,7 @@ def scale_report() -> None:
 
 
 def _worker(settings_env: dict[str, str], commands: Any, answers: Any) -> None:
+    """One web process: answers the searches sent to its own queue, each with its process id."""
     os.environ.update(settings_env)
     import django
 
@@ -400,7 +401,7 @@ def _worker(settings_env: dict[str, str], commands: Any, answers: Any) -> None:
         if query is None:
             return
         result = kaart_search(query=query, limit=3, mode="lexical")
-        answers.put([r.service.name for r in result.results])
+        answers.put((os.getpid(), [r.service.name for r in result.results]))
 
 
 def freshness_report(processes: int = 3) -> None:
@@ -415,13 +416,14 @@ def freshness_report(processes: int = 3) -> None:
         print("\nfreshness across processes: skipped (in-memory SQLite cannot be shared between processes)")
         return
     context = multiprocessing.get_context("spawn")
-    commands, answers = context.Queue(), context.Queue()
+    # Each worker has its own command queue, so every process answers exactly one search per round.
+    commands, answers = [context.Queue() for _ in range(processes)], context.Queue()
     env = {
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "kansrijk.config.settings.test"),
         "KAART_BENCH_DB": json.dumps({"NAME": str(connection.settings_dict["NAME"])}),
         "SEARCH_EMBEDDER": "none",
     }
-    workers = [context.Process(target=_worker, args=(env, commands, answers)) for _ in range(processes)]
+    workers = [context.Process(target=_worker, args=(env, own, answers)) for own in commands]
     for worker in workers:
         worker.start()
     try:
@@ -430,9 +432,11 @@ def freshness_report(processes: int = 3) -> None:
         marker = "Zeldzaamwoord"
 
         def ask_all() -> list[list[str]]:
-            for _ in workers:
-                commands.put(marker.lower())
-            return [answers.get(timeout=300) for _ in workers]
+            for own in commands:
+                own.put(marker.lower())
+            replies = [answers.get(timeout=300) for _ in workers]
+            assert len({pid for pid, _names in replies}) == processes, "every process answers once"
+            return [names for _pid, names in replies]
 
         before = ask_all()
         with transaction.atomic():
@@ -447,8 +451,8 @@ def freshness_report(processes: int = 3) -> None:
             f"(before the change: {stale_before}/{processes}) — {'correct' if correct else 'WRONG'}"
         )
     finally:
-        for _ in workers:
-            commands.put(None)
+        for own in commands:
+            own.put(None)
         for worker in workers:
             worker.join(timeout=60)
 
