@@ -19,7 +19,7 @@ from django.contrib.auth.models import (  # type: ignore[attr-defined]
     _user_has_module_perms,
     _user_has_perm,
 )
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.roles import Role
@@ -71,9 +71,13 @@ class UserManager(BaseUserManager["User"]):
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
         """`kansrijk createsuperuser` makes a beheerder: superuser status itself grants nothing (see
         `User.has_perm`), and the beheerder role requires the second factor like any other."""
+        # Imported here: the services import these models.
+        from kansrijk.accounts import services
+
         extra.update(is_superuser=True, is_staff=True)
-        user = self._create(email, password, **extra)
-        RoleGrant.objects.get_or_create(user=user, role=Role.BEHEERDER.value)
+        with transaction.atomic(using=self.db):
+            user = self._create(email, password, **extra)
+            services.role_grant(user=user, role=Role.BEHEERDER, by=None)  # audited like any other grant
         return user
 
     def get_by_natural_key(self, username: str | None) -> User:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from freezegun import freeze_time
 from rest_framework.authtoken.models import Token
@@ -32,6 +33,13 @@ class TestSuperuserFlag:
         assert response["Location"] == "/inloggen/app-instellen/"
         for path in ("/beheer/", "/toezicht/auditlog/", "/api/v1/auditlog/"):
             assert client.get(path).status_code in (302, 401), path
+
+    def test_the_createsuperuser_command_audits_the_beheerder_role(self):
+        call_command("createsuperuser", interactive=False, email="root@test.kansrijk.test", full_name="Root")
+        user = User.objects.get(email="root@test.kansrijk.test")
+        entry = AuditEntry.objects.get(object_id=str(user.pk), action=AuditAction.UPDATE)
+        assert entry.detail == {"role_granted": "beheerder"}
+        assert entry.actor_label == "systeem:accounts"
 
     def test_superuser_flag_alone_grants_no_permission(self, make_user):
         user = make_user(is_superuser=True, is_staff=True)  # flags set in the database, no role
