@@ -70,7 +70,7 @@ def _split(value: str) -> list[str]:
 
 
 def _yes_no(reader: Reader, row: Mapping[str, str], column: str, default: bool) -> bool:
-    value = (row.get(column) or "").strip().lower()
+    value = reader.text(row, column).lower()
     if not value:
         return default
     if value in YES:
@@ -143,47 +143,48 @@ def _read_row(
     existing_organizations: Mapping[str, str],
 ) -> None:
     reader = Reader(batch, f"rij {line}")
-    for column in REQUIRED:
-        if not (row.get(column) or "").strip():
-            reader.problem(column, "is required")
-    organization_name = (row.get("organization") or "").strip()
-    name = (row.get("name") or "").strip()
+    organization_name = reader.text(row, "organization", required=True, max_length=200)
+    name = reader.text(row, "name", required=True, max_length=200)
     organization_id = existing_organizations.get(organization_name.lower()) or stable_id("org", organization_name)
-    kind = (row.get("organization_kind") or OrganizationKind.FORMEEL).strip().lower()
+    kind = reader.text(row, "organization_kind").lower() or OrganizationKind.FORMEEL
     if kind not in OrganizationKind.values:
         reader.problem("organization_kind", f"fill in {' or '.join(OrganizationKind.values)}")
     service_id = reader.uuid(row, "id", required=False) or stable_id("service", organization_id, name)
-    whole_city, stadsdelen, gebieden = _areas(reader, row.get("areas") or "", known)
-    wait = (row.get("wait_time_days") or "").strip()
+    whole_city, stadsdelen, gebieden = _areas(reader, reader.text(row, "areas", required=True), known)
+    wait = reader.text(row, "wait_time_days")
     wait_days = None
     if wait:
         wait_days = int(wait) if wait.isdigit() and int(wait) <= MAX_WAIT_DAYS else None
         if wait_days is None:
             reader.problem("wait_time_days", f"{wait!r} is not a number of days")
-    phone = (row.get("phone") or "").strip()
+    phone = reader.text(row, "phone", max_length=30)
+    address = reader.text(row, "address", max_length=200)
+    postal_code = reader.postcode(row, "postal_code")
+    location_name = reader.text(row, "location_name", max_length=200)
+    city = reader.text(row, "city", max_length=100)
     location: LocationRecord | None = None
-    if (row.get("address") or "").strip():
+    if address:
         location = LocationRecord(
-            id=stable_id("location", organization_id, row.get("address", ""), row.get("postal_code", "")),
+            id=stable_id("location", organization_id, address, postal_code),
             organization_id=organization_id,
-            name=(row.get("location_name") or "").strip() or organization_name,
-            address_1=(row.get("address") or "").strip(),
-            postal_code=(row.get("postal_code") or "").strip().upper(),
-            city=(row.get("city") or "").strip() or "Amsterdam",
+            name=location_name or organization_name,
+            address_1=address,
+            postal_code=postal_code,
+            city=city or "Amsterdam",
         )
     record = ServiceRecord(
         id=service_id,
         organization_id=organization_id,
         name=name,
-        description=(row.get("description") or "").strip(),
-        categories=reader.codes(_split(row.get("categories") or ""), "categories", known.categories),
-        phases=reader.codes(_split(row.get("phases") or ""), "phases", known.phases),
-        target_groups=reader.codes(_split(row.get("target_groups") or ""), "target_groups", known.target_groups),
+        description=reader.text(row, "description", required=True),
+        categories=reader.codes(_split(reader.text(row, "categories", required=True)), "categories", known.categories),
+        phases=reader.codes(_split(reader.text(row, "phases", required=True)), "phases", known.phases),
+        target_groups=reader.codes(_split(reader.text(row, "target_groups")), "target_groups", known.target_groups),
         free=_yes_no(reader, row, "free", False),
-        fees_description=(row.get("fees") or "").strip(),
+        fees_description=reader.text(row, "fees", max_length=300),
         referral_required=_yes_no(reader, row, "referral_required", False),
         formal=_yes_no(reader, row, "formal", kind != OrganizationKind.INFORMEEL),
-        languages=reader.codes(_split(row.get("languages") or ""), "languages", known.languages),
+        languages=reader.codes(_split(reader.text(row, "languages")), "languages", known.languages),
         wait_time_days=wait_days,
         whole_city=whole_city,
         stadsdelen=stadsdelen,
@@ -191,8 +192,8 @@ def _read_row(
         email=reader.email(row, "email"),
         url=reader.url(row, "url"),
         phones=(PhoneRecord(number=phone),) if phone else (),
-        schedules=parse_hours(reader, "opening_hours", row.get("opening_hours") or "", AttendingType.IN_PERSON)
-        + parse_hours(reader, "phone_hours", row.get("phone_hours") or "", AttendingType.PHONE),
+        schedules=parse_hours(reader, "opening_hours", reader.text(row, "opening_hours"), AttendingType.IN_PERSON)
+        + parse_hours(reader, "phone_hours", reader.text(row, "phone_hours"), AttendingType.PHONE),
         last_verified_at=reader.day(row, "last_verified_at"),
         location_ids=(location.id,) if location else (),
     )

@@ -134,6 +134,13 @@ class Reader:
             self.problem(key, f"{value!r} is not a UUID")
             return ""
 
+    def postcode(self, data: Mapping[str, Any], key: str, *, field: str = "") -> str:
+        """A Dutch postcode (1234 AB), in capitals; `field` names it in a problem (default `key`)."""
+        value = self.text(data, key, max_length=10)
+        if value and not _POSTCODE.match(value):
+            self.problem(field or key, f"{value!r} is not a Dutch postcode (1234 AB)")
+        return value.upper()
+
     def url(self, data: Mapping[str, Any], key: str) -> str:
         value = self.text(data, key, max_length=200)
         if value:
@@ -307,9 +314,7 @@ def read_location(batch: ImportBatch, data: Mapping[str, Any], index: int) -> No
     organization_id = reader.uuid(data, "organization_id")
     addresses = reader.items(data, "addresses")
     address = addresses[0] if addresses else {}
-    postal_code = reader.text(address, "postal_code", max_length=10)
-    if postal_code and not _POSTCODE.match(postal_code):
-        reader.problem("addresses.postal_code", f"{postal_code!r} is not a Dutch postcode (1234 AB)")
+    postal_code = reader.postcode(address, "postal_code", field="addresses.postal_code")
     accessibility = reader.items(data, "accessibility")
     record = LocationRecord(
         id=record_id,
@@ -317,7 +322,7 @@ def read_location(batch: ImportBatch, data: Mapping[str, Any], index: int) -> No
         name=reader.text(data, "name", required=True, max_length=200),
         description=reader.text(data, "description"),
         address_1=reader.text(address, "address_1", max_length=200),
-        postal_code=postal_code.upper(),
+        postal_code=postal_code,
         city=reader.text(address, "city", max_length=100) or "Amsterdam",
         latitude=reader.coordinate(data, "latitude", 50.0, 54.0),
         longitude=reader.coordinate(data, "longitude", 3.0, 8.0),

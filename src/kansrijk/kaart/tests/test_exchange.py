@@ -386,3 +386,25 @@ def test_an_x_gks_that_is_no_object_is_a_problem_not_a_crash(tmp_path, x_gks):
     messages = [str(p) for p in exchange.read_file(write(tmp_path, data)).problems]
     assert f"organization {ORG}: x_gks: must be an object" in messages
     assert f"service {SVC}: x_gks: must be an object" in messages
+
+
+def test_csv_values_get_the_same_length_and_postcode_checks_as_json(tmp_path):
+    path = tmp_path / "kaart.csv"
+    path.write_text(
+        CSV_HEADER + f",Org (test),,{'Lang' * 60},Tekst.,babyspullen,na-de-geboorte,,F,ja,{'x' * 301},,,,"
+        f"{'0' * 31},,,Teststraat 1,ABCD 12,,,,,,\n",
+        encoding="utf-8",
+    )
+    batch = exchange.read_file(path)
+    messages = [str(p) for p in batch.problems]
+    for expected in (
+        "rij 2: name: is longer than 200 characters",
+        "rij 2: fees: is longer than 300 characters",
+        "rij 2: phone: is longer than 30 characters",
+        "rij 2: postal_code: 'ABCD 12' is not a Dutch postcode (1234 AB)",
+    ):
+        assert expected in messages, (expected, messages)
+    assert batch.rejected == {"rij 2"}
+    with pytest.raises(Exception, match="niets veranderd"):
+        kaart_import_apply(batch=batch)
+    assert not Service.objects.exists() and not KaartOrganization.objects.exists()
