@@ -29,10 +29,19 @@ class ServiceCard:
     cost: str
     languages: str
     needs: tuple[str, ...]
+    for_whom: str
     stale: bool
     checked: str
     opening_lines: tuple[str, ...]
     phone_lines: tuple[str, ...]
+
+
+def for_whom_text(service: Service, language: str) -> str:
+    """Who the service is for: its own words, else its target groups, else parents-to-be and parents."""
+    if service.eligibility_description:
+        return service.eligibility_description
+    groups = [term.label(language) for term in service.target_groups.all()]
+    return ", ".join(groups) or _("Voor ouders en aanstaande ouders")
 
 
 def areas_text(service: Service) -> str:
@@ -77,6 +86,7 @@ def service_card(service: Service, *, at: datetime, why: tuple[str, ...] = (), l
         cost=cost_text(service),
         languages=", ".join(lang.name(language) for lang in service.languages.all()),
         needs=tuple(term.label(language) for term in service.categories.all()),
+        for_whom=for_whom_text(service, language),
         stale=is_stale(service, day),
         checked=checked_text(service),
         opening_lines=tuple(format_weekly(hours, on=day)) if hours else (),

@@ -7,6 +7,7 @@ from datetime import time
 import pytest
 from django.test import Client
 
+from kansrijk.kaart.models import Taxonomy, TaxonomyTerm
 from kansrijk.kaart.search import forget_index
 from kansrijk.kaart.tests.factories import make_service
 
@@ -140,3 +141,13 @@ def test_the_search_form_reads_the_places_in_a_few_queries_not_one_per_stadsdeel
     assert nieuw_west[0] == ("stadsdeel:F", "Heel Nieuw-West")
     names = [name for _code, name in nieuw_west[1:]]
     assert "Osdorp" in names and names == sorted(names)
+
+
+def test_the_service_page_says_for_whom_in_the_visitors_language(babybank):
+    babybank.target_groups.set(TaxonomyTerm.objects.filter(taxonomy_id=Taxonomy.DOELGROEP, code="vaders"))
+    client = Client()
+    assert "<dd>Vaders</dd>" in client.get(f"/kaart/aanbod/{babybank.pk}/").content.decode()
+    client.post("/taal/", {"language": "en", "next": "/kaart/"})
+    assert "<dd>Fathers</dd>" in client.get(f"/kaart/aanbod/{babybank.pk}/").content.decode()
+    babybank.target_groups.clear()
+    assert "<dd>For parents and parents-to-be</dd>" in client.get(f"/kaart/aanbod/{babybank.pk}/").content.decode()
