@@ -24,6 +24,7 @@ from kansrijk.accounts.selectors import (
     user_requires_second_factor,
 )
 from kansrijk.core import clock
+from kansrijk.core.api import error_body
 from kansrijk.core.audited import audit_refused_route
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -41,11 +42,7 @@ def _is_api(request: HttpRequest) -> bool:
 
 def _json_error(code: str, nl: str, en: str) -> JsonResponse:
     """A 401 in the API's one error shape (also read by the idle-warning script: `authenticated`)."""
-    body = {
-        "authenticated": False,
-        "error": {"status": 401, "code": code, "message": {"nl": nl, "en": en}, "details": ""},
-    }
-    return JsonResponse(body, status=401)
+    return JsonResponse({"authenticated": False, **error_body(status=401, code=code, nl=nl, en=en)}, status=401)
 
 
 class SessionTimeLeft(NamedTuple):

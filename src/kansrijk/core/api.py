@@ -31,8 +31,13 @@ _MESSAGES: dict[int, tuple[str, str]] = {
 }
 
 
+def error_body(*, status: int, code: str, nl: str, en: str, details: Any = "") -> dict[str, Any]:
+    """The API's one error shape: {"error": {"status", "code", "message": {"nl", "en"}, "details"}}."""
+    return {"error": {"status": status, "code": code, "message": {"nl": nl, "en": en}, "details": details}}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """One error shape for the whole API: {"error": {"status", "code", "message": {"nl", "en"}, "details"}}."""
+    """One error shape for the whole API (`error_body`)."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -43,15 +48,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     nl, en = _MESSAGES.get(code, ("Er ging iets mis.", "Something went wrong."))
     with translation.override("nl"):
         details = exc.detail if code == status.HTTP_400_BAD_REQUEST else str(exc.detail)
-    body = {
-        "error": {
-            "status": code,
-            "code": exc.default_code,
-            "message": {"nl": nl, "en": en},
-            "details": details,
-        }
-    }
-    response = Response(body, status=code)
+    response = Response(error_body(status=code, code=exc.default_code, nl=nl, en=en, details=details), status=code)
     for header in ("WWW-Authenticate", "Retry-After"):
         value = getattr(exc, "auth_header", None) if header == "WWW-Authenticate" else getattr(exc, "wait", None)
         if value:

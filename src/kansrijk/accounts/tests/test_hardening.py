@@ -115,6 +115,25 @@ class TestStayingSignedIn:
             assert response.status_code == 401
             assert response.json()["authenticated"] is False
 
+    def test_the_middleware_answers_the_api_in_its_one_error_shape(self, make_user):
+        user = make_user(Role.PROFESSIONAL, with_totp=True)
+        client = Client()
+        _password_step(client, user.email)  # password only
+        response = client.get("/api/v1/mij/")
+        assert response.status_code == 401
+        assert response.json() == {
+            "authenticated": False,
+            "error": {
+                "status": 401,
+                "code": "second_factor_required",
+                "message": {
+                    "nl": "Log eerst in met je tweede stap (de code uit je app).",
+                    "en": "Please complete the second login step (the code from your app) first.",
+                },
+                "details": "",
+            },
+        }
+
 
 class TestLockoutAcrossLogins:
     def test_a_correct_password_does_not_wipe_earlier_wrong_codes(self, make_user, settings):
