@@ -47,16 +47,13 @@ def user_memberships(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
-def active_organisation(*, user: User, session: Any = None) -> Organisation | None:
-    """The organisation a user acts for: the one chosen in this session (or set on the user for this
-    request by `ActiveOrganisationMiddleware`), else the first one."""
+def active_organisation(*, user: User) -> Organisation | None:
+    """The organisation a user acts for: the one chosen on the account page (set on the user for this
+    request by `ActiveOrganisationMiddleware`) while they are still a member of it, else the first."""
     memberships = list(user_memberships(user=user))
     if not memberships:
         return None
-    if session is not None:
-        chosen = session.get(ACTIVE_ORGANISATION_SESSION_KEY)
-    else:
-        chosen = getattr(user, "_kansrijk_active_organisation_id", None)
+    chosen = getattr(user, "_kansrijk_active_organisation_id", None)
     for membership in memberships:
         if membership.organisation_id == chosen:
             return membership.organisation

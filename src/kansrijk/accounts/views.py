@@ -32,6 +32,7 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import ROLE_INFO
 from kansrijk.accounts.selectors import (
     ACTIVE_ORGANISATION_SESSION_KEY,
+    active_organisation,
     second_factor_enrolled,
     second_factor_verified,
     user_memberships,
@@ -249,7 +250,7 @@ class AccountView(PersonalDataViewMixin, TemplateView):
             roles=[ROLE_INFO[role] for role in user_roles(user=user)],
             has_second_factor=second_factor_enrolled(user=user),
             recovery_codes_left=services.recovery_codes_left(user=user),
-            active_organisation_id=self.request.session.get(ACTIVE_ORGANISATION_SESSION_KEY),
+            active_organisation=active_organisation(user=user),
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -315,6 +316,24 @@ class TestActingForAnOrganisation:
         client.post("/account/organisatie/", {"organisation": str(second.pk), "next": "/account/"})
         client.get("/account/")
         assert AuditEntry.objects.filter(actor_id=user.pk).latest("seq").actor_organisation == second.name
+
+    def test_the_account_page_marks_the_organisation_the_audit_trail_names(self, verified_client):
+        first, second, third = (OrganisationFactory.create(name=f"{letter} Organisatie (test)") for letter in "ABC")
+        client, user = verified_client(Role.PROFESSIONAL, organisation=first)
+        Membership.objects.create(user=user, organisation=second)
+        Membership.objects.create(user=user, organisation=third)
+
+        def checked() -> list[str]:
+            html = client.get("/account/").content.decode()
+            return re.findall(r'value="(\d+)" id="org-\d+" checked', html)
+
+        assert checked() == [str(first.pk)]  # nothing chosen yet: the first
+        client.post("/account/organisatie/", {"organisation": str(third.pk), "next": "/account/"})
+        assert checked() == [str(third.pk)]
+        Membership.objects.filter(user=user, organisation=third).delete()
+        # A choice that no longer holds falls back to the first, on the page as in the audit trail.
+        assert checked() == [str(first.pk)]
+        assert AuditEntry.objects.filter(actor_id=user.pk).latest("seq").actor_organisation == first.name
 
     def test_every_role_fits_in_the_entry(self, verified_client):
         client, user = verified_client(*Role)
