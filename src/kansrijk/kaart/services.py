@@ -122,8 +122,9 @@ def _save_organization(record: OrganizationRecord, lookups: _Lookups) -> None:
     _phones({"organization": organization}, record.phones, lookups)
 
 
-def place_location(location: Location) -> None:
-    """Stadsdeel and gebied from the postcode (the geography fixture); empty outside Amsterdam."""
+def place_location(location: Location, lookups: _Lookups | None = None) -> None:
+    """Stadsdeel and gebied from the postcode (the geography fixture); empty outside Amsterdam.
+    An import passes its `lookups`, so placing a location needs no query for the areas."""
     location.stadsdeel = None
     location.gebied = None
     if location.postal_code:
@@ -132,8 +133,12 @@ def place_location(location: Location) -> None:
         except ValueError:
             area = None
         if area is not None:
-            location.stadsdeel = Stadsdeel.objects.get(code=area.stadsdeel_code)
-            location.gebied = Gebied.objects.get(code=area.gebied_code) if area.gebied_code else None
+            if lookups is None:
+                location.stadsdeel = Stadsdeel.objects.get(code=area.stadsdeel_code)
+                location.gebied = Gebied.objects.get(code=area.gebied_code) if area.gebied_code else None
+            else:
+                location.stadsdeel = lookups.stadsdelen[area.stadsdeel_code]
+                location.gebied = lookups.gebieden[area.gebied_code] if area.gebied_code else None
 
 
 def _save_location(record: LocationRecord, lookups: _Lookups) -> None:
@@ -152,7 +157,7 @@ def _save_location(record: LocationRecord, lookups: _Lookups) -> None:
     ):
         setattr(location, name, getattr(record, name))
     location.organization_id = record.organization_id
-    place_location(location)
+    place_location(location, lookups)
     location.save()
     _phones({"location": location}, record.phones, lookups)
     _schedules({"location": location}, record.schedules)

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kansrijk.kaart import exchange
 from kansrijk.kaart.models import KaartOrganization, KaartVersion, Location, Schedule, Service
@@ -408,3 +410,17 @@ def test_csv_values_get_the_same_length_and_postcode_checks_as_json(tmp_path):
     with pytest.raises(Exception, match="niets veranderd"):
         kaart_import_apply(batch=batch)
     assert not Service.objects.exists() and not KaartOrganization.objects.exists()
+
+
+def test_an_import_places_its_locations_without_a_query_per_location(tmp_path):
+    data = document()
+    second = copy.deepcopy(data["locations"][0])
+    second.update(id=str(uuid.uuid4()), name="Tweede locatie (test)")
+    data["locations"].append(second)
+    batch = exchange.read_file(write(tmp_path, data))
+    with CaptureQueriesContext(connection) as queries:
+        kaart_import_apply(batch=batch)
+    by_code = [q["sql"] for q in queries if any(f'"{t}"."code" =' in q["sql"] for t in ("geo_stadsdeel", "geo_gebied"))]
+    assert by_code == []  # the areas come from the import's lookups
+    placed = Location.objects.filter(stadsdeel__code="F", gebied__code="GF07")
+    assert placed.count() == 2
