@@ -149,7 +149,3 @@ class ImportBatch:
     problems: list[Problem] = field(default_factory=list)
     rejected: set[str] = field(default_factory=set)
     rows: int = 0  # services (JSON) or data rows (CSV) read
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
