@@ -1,16 +1,26 @@
-"""Shared pytest fixtures: people with roles, signed-in clients that passed the second factor."""
+"""Shared pytest fixtures: the default language, people with roles, signed-in clients that passed the second factor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import UserFactory
 from kansrijk.accounts.tests.login import PASSWORD, login_verified
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Every test starts in the default interface language: the language a request switched on (the
+    LocaleMiddleware activates it for the thread) must not leak into the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
