@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from kansrijk.geo.selectors import stadsdeel_list
 from kansrijk.kaart import selectors
 from kansrijk.kaart.models import Service, ServiceStatus, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.search import KaartFilters
-from kansrijk.kaart.services import ServiceChange
+from kansrijk.kaart.services import EDITABLE_FIELDS, ServiceChange
 
 
 def _term_choices(taxonomy: str) -> list[tuple[str, str]]:
@@ -136,24 +137,7 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
 
     class Meta:
         model = Service
-        fields = (
-            "name",
-            "description",
-            "categories",
-            "phases",
-            "target_groups",
-            "languages",
-            "whole_city",
-            "stadsdelen",
-            "free",
-            "fees_description",
-            "referral_required",
-            "wait_time_days",
-            "application_process",
-            "url",
-            "email",
-            "status",
-        )
+        fields = EDITABLE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "application_process": forms.Textarea(attrs={"rows": 3}),
@@ -179,25 +163,12 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
         )
 
     def change(self) -> ServiceChange:
-        data = self.cleaned_data
-        return ServiceChange(
-            name=data["name"],
-            description=data["description"],
-            categories=list(data["categories"]),
-            phases=list(data["phases"]),
-            target_groups=list(data["target_groups"]),
-            languages=list(data["languages"]),
-            whole_city=data["whole_city"],
-            stadsdelen=list(data["stadsdelen"]),
-            free=data["free"],
-            fees_description=data["fees_description"],
-            referral_required=data["referral_required"],
-            wait_time_days=data["wait_time_days"],
-            application_process=data["application_process"],
-            url=data["url"],
-            email=data["email"],
-            status=data["status"],
-        )
+        """The cleaned values as the change the service layer applies (chosen terms as lists)."""
+        values: dict[str, Any] = {}
+        for name in EDITABLE_FIELDS:
+            value = self.cleaned_data[name]
+            values[name] = list(value) if isinstance(value, QuerySet) else value
+        return ServiceChange(**values)
 
 
 class B1CheckForm(forms.Form):

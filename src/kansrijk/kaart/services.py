@@ -8,7 +8,7 @@ change history (django-simple-history), not in the audit trail of personal data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -267,8 +267,9 @@ def kaart_import_apply(*, batch: ImportBatch, partial: bool = False, progress: P
 # --- editors ---------------------------------------------------------------------------------------
 
 
-def _require(user: User, perm: str, service: Service) -> None:
-    if not user.has_perm(perm, service):
+def require_service_editor(user: User, service: Service) -> None:
+    """Only the editors of the organisation that manages a service may change it."""
+    if not user.has_perm("kaart.change_service", service):
         raise PermissionDenied(_("Je mag alleen het aanbod van je eigen organisatie aanpassen."))
 
 
@@ -294,36 +295,28 @@ class ServiceChange:
     status: str
 
 
+# The fields of a service its editors keep current (the editor's form shows these).
+EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ServiceChange))
+
+
 def service_update(*, service: Service, change: ServiceChange, by: User, verified: bool = False) -> Service:
     """An editor changes a service of their own organisation; the change history records who."""
-    _require(by, "kaart.change_service", service)
+    require_service_editor(by, service)
     if not change.whole_city and not change.stadsdelen and not service.gebieden.exists():
         raise ValidationError({"stadsdelen": _("Kies minstens één stadsdeel, of heel Amsterdam.")})
+    related = {f.name for f in Service._meta.many_to_many}
     with transaction.atomic():
-        for name in (
-            "name",
-            "description",
-            "whole_city",
-            "free",
-            "fees_description",
-            "referral_required",
-            "wait_time_days",
-            "application_process",
-            "url",
-            "email",
-            "status",
-        ):
-            setattr(service, name, getattr(change, name))
+        for name in EDITABLE_FIELDS:
+            if name not in related:
+                setattr(service, name, getattr(change, name))
         if verified:
             _mark_verified(service, by, clock.local_date())
         service._change_reason = "redactie"  # type: ignore[attr-defined]
         service.full_clean(exclude=["organization", "last_verified_by"])
         service.save()
-        service.categories.set(change.categories)
-        service.phases.set(change.phases)
-        service.target_groups.set(change.target_groups)
-        service.languages.set(change.languages)
-        service.stadsdelen.set(change.stadsdelen)
+        for name in EDITABLE_FIELDS:
+            if name in related:
+                getattr(service, name).set(getattr(change, name))
         kaart_version_bump()
     return service
 
@@ -336,7 +329,7 @@ def _mark_verified(service: Service, by: User, today: date) -> None:
 
 def service_verify(*, service: Service, by: User) -> Service:
     """ "Checked and still correct": the editor confirms the service as it stands today."""
-    _require(by, "kaart.change_service", service)
+    require_service_editor(by, service)
     with transaction.atomic():
         _mark_verified(service, by, clock.local_date())
         service._change_reason = "gecontroleerd"  # type: ignore[attr-defined]

@@ -180,8 +180,7 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
         service = selectors.editable_service(service_id=pk)
         if service is None:
             raise Http404
-        if not self.request.user.has_perm("kaart.change_service", service):
-            raise PermissionDenied(_("Je mag alleen het aanbod van je eigen organisatie aanpassen."))
+        services.require_service_editor(_editor(self.request), service)
         return service
 
     def _render(self, request: HttpRequest, service: Service, form: ServiceEditForm) -> HttpResponse:
