@@ -13,6 +13,7 @@ AMS_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
     (forms.Textarea, "ams-text-area"),
     (forms.Select, "ams-select"),
     (forms.CheckboxInput, "ams-checkbox__input"),
+    (forms.CheckboxSelectMultiple, "ams-checkbox__input"),  # given to each of its checkboxes
     (forms.widgets.Input, "ams-text-input"),
 )
 

@@ -102,30 +102,30 @@ class ServiceEditForm(AmsFormMixin, forms.ModelForm[Service]):
     categories = forms.ModelMultipleChoiceField(
         label=_("Hulpvragen"),
         queryset=TaxonomyTerm.objects.none(),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Waar helpt dit aanbod bij? Kies er minstens één."),
     )
     phases = forms.ModelMultipleChoiceField(
         label=_("Fases"),
         queryset=TaxonomyTerm.objects.none(),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
+        widget=forms.CheckboxSelectMultiple,
     )
     target_groups = forms.ModelMultipleChoiceField(
         label=_("Voor wie"),
         queryset=TaxonomyTerm.objects.none(),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     languages = forms.ModelMultipleChoiceField(
         label=_("Talen"),
         queryset=selectors.languages(),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     stadsdelen = forms.ModelMultipleChoiceField(
         label=_("Stadsdelen"),
         queryset=Stadsdeel.objects.order_by("naam"),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "ams-checkbox__input"}),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from freezegun import freeze_time
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.login import login_verified
 from kansrijk.kaart import jobs
+from kansrijk.kaart.forms import ServiceEditForm
 from kansrijk.kaart.models import Service
 from kansrijk.kaart.services import service_verify
 from kansrijk.kaart.tests.factories import make_organization, make_service
@@ -151,3 +153,10 @@ def test_reminders_go_to_the_editors_once_a_month(editor, own_service, other_ser
         assert jobs.stale_reminders() == 0  # reminded a week ago
     with freeze_time(date(2026, 11, 23) + timedelta(days=31)):
         assert jobs.stale_reminders() == 1
+
+
+def test_every_choice_in_the_editor_form_is_a_styled_checkbox(db):
+    html = str(ServiceEditForm())
+    checkboxes = re.findall(r'<input type="checkbox"[^>]*>', html)
+    assert any('name="phases"' in box for box in checkboxes)
+    assert checkboxes and all("ams-checkbox__input" in box for box in checkboxes)
