@@ -61,12 +61,8 @@ def export_document() -> dict[str, Any]:
     )
 
     services = selectors.all_services()
-    organizations = KaartOrganization.objects.order_by("name").prefetch_related("phones__languages")
-    locations = (
-        Location.objects.order_by("name")
-        .select_related("stadsdeel", "gebied")
-        .prefetch_related("phones__languages", "schedules")
-    )
+    organizations = selectors.organizations()
+    locations = selectors.locations()
     return {
         "hsds_version": "3.0",
         "profile": PROFILE,

@@ -73,6 +73,20 @@ def serving_stadsdeel(code: str) -> Q:
     return Q(stadsdelen__code=code) | Q(gebieden__stadsdeel__code=code) | Q(whole_city=True)
 
 
+def organizations() -> QuerySet[KaartOrganization]:
+    """Every organisation on the map with its phones, by name (the API and the export)."""
+    return KaartOrganization.objects.prefetch_related("phones__languages").order_by("name")
+
+
+def locations() -> QuerySet[Location]:
+    """Every location with its area, phones and hours, by name (the API and the export)."""
+    return (
+        Location.objects.select_related("stadsdeel", "gebied")
+        .prefetch_related("phones__languages", "schedules")
+        .order_by("name")
+    )
+
+
 def service_detail(*, service_id: str) -> Service | None:
     return public_services().filter(pk=service_id).first()
 

@@ -79,7 +79,7 @@ class OrganizationViewSet(PublicReadOnlyViewSet[KaartOrganization]):
     serializer_class = OrganizationSerializer
 
     def get_queryset(self) -> QuerySet[KaartOrganization]:
-        return KaartOrganization.objects.prefetch_related("phones__languages").order_by("name")
+        return selectors.organizations()
 
 
 class LocationFilter(django_filters.FilterSet):
@@ -98,11 +98,7 @@ class LocationViewSet(PublicReadOnlyViewSet[Location]):
     filterset_class = LocationFilter
 
     def get_queryset(self) -> QuerySet[Location]:
-        return (
-            Location.objects.select_related("stadsdeel", "gebied")
-            .prefetch_related("phones__languages", "schedules")
-            .order_by("name")
-        )
+        return selectors.locations()
 
 
 @extend_schema(tags=["kaart"])
