@@ -5,22 +5,38 @@ Views, API endpoints and services ask `user.has_perm("<name>", obj)`; nothing ch
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import rules
 
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
 
+T = TypeVar("T")
 
-def roles_of(user: Any) -> frozenset[str]:
-    """The roles of a user, cached on the user object for the duration of the request."""
+
+def _cached_on(user: Any, attribute: str, load: Callable[[Any], Iterable[T]]) -> frozenset[T]:
+    """`load(user)` as a set, cached on the user object for the duration of the request; nothing for an
+    anonymous or inactive user."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
-    cached: frozenset[str] | None = getattr(user, "_kansrijk_roles", None)
+    cached: frozenset[T] | None = getattr(user, attribute, None)
     if cached is None:
-        cached = frozenset(user.role_grants.values_list("role", flat=True))
-        user._kansrijk_roles = cached
+        cached = frozenset(load(user))
+        setattr(user, attribute, cached)
     return cached
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The roles of a user (cached for the request)."""
+    return _cached_on(user, "_kansrijk_roles", lambda u: u.role_grants.values_list("role", flat=True))
+
+
+def organisation_ids_of(user: Any) -> frozenset[int]:
+    """The organisations a person works for, through their memberships (cached for the request)."""
+    return _cached_on(
+        user, "_kansrijk_organisation_ids", lambda u: u.memberships.values_list("organisation_id", flat=True)
+    )
 
 
 def forget_roles(user: Any) -> Any:

@@ -7,24 +7,13 @@ from typing import Any
 
 import rules
 
-from kansrijk.accounts.permissions import can_administer, is_kaart_redacteur
-
-
-def editor_organisation_ids(user: Any) -> frozenset[int]:
-    """The Kansrijk organisations a person belongs to (cached on the user for the request)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached: frozenset[int] | None = getattr(user, "_kansrijk_organisation_ids", None)
-    if cached is None:
-        cached = frozenset(user.memberships.values_list("organisation_id", flat=True))
-        user._kansrijk_organisation_ids = cached
-    return cached
+from kansrijk.accounts.permissions import can_administer, is_kaart_redacteur, organisation_ids_of
 
 
 @rules.predicate
 def manages_service(user: Any, service: Any) -> bool:
     managed_by = getattr(getattr(service, "organization", None), "managed_by_id", None)
-    return managed_by is not None and managed_by in editor_organisation_ids(user)
+    return managed_by is not None and managed_by in organisation_ids_of(user)
 
 
 rules.add_perm("kaart.edit_map", is_kaart_redacteur)

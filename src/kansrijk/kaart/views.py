@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from kansrijk.accounts.models import User
+from kansrijk.accounts.permissions import organisation_ids_of
 from kansrijk.core import clock
 from kansrijk.core.audited import NO_PERSONAL_DATA
 from kansrijk.geo.selectors import stadsdeel_list
@@ -22,7 +23,6 @@ from kansrijk.kaart import selectors, services
 from kansrijk.kaart.flyers import FlyerRequest, flyer_pdf
 from kansrijk.kaart.forms import B1CheckForm, SearchForm, ServiceEditForm
 from kansrijk.kaart.models import Service
-from kansrijk.kaart.permissions import editor_organisation_ids
 from kansrijk.kaart.presenters import ServiceCard, service_card
 from kansrijk.kaart.readability import check_text
 from kansrijk.kaart.search import kaart_search
@@ -168,7 +168,7 @@ class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "kaart.edit_map"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        worklist = selectors.editor_worklist(organisation_ids=editor_organisation_ids(_editor(request)))
+        worklist = selectors.editor_worklist(organisation_ids=organisation_ids_of(_editor(request)))
         return render(request, "kaart/editor_home.html", {"stale": worklist.stale, "current": worklist.current})
 
 
