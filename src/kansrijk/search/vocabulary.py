@@ -98,8 +98,9 @@ FREE_PHRASES: Final = (
 )  # fmt: skip
 
 # Phrases whose words must not be read as a need, phase, target group or language ("ik woon in
-# Noord" is no housing question). GUARD_PHRASES are request fluff and are left out of the text
-# ranking; the words of TEXT_GUARD_PHRASES ("hulp aan huis") stay in it.
+# Noord" is no housing question). GUARD_PHRASES are request fluff and are left out of `remaining`;
+# the words of TEXT_GUARD_PHRASES ("hulp aan huis") stay in it. Both stay in the ranking text: leaving
+# the fluff out of it was measured to rank worse (words-only nDCG@5 0.750 -> 0.746).
 GUARD_PHRASES: Final = (
     "ik woon", "wij wonen", "we wonen", "woon in", "woont in", "wonen in", "ik werk", "wij werken", "we werken",
     "werken met", "werkzaam bij", "werk bij", "werk als", "recht op", "gemeente amsterdam",
