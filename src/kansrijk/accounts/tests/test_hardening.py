@@ -224,33 +224,44 @@ class TestRefusalsAreAudited:
         assert AuditEntry.objects.filter(action=AuditAction.DENIED, actor_id=user.pk).count() == 1
 
 
+def _user_change_form(target: User, roles: dict[str, str]) -> dict[str, str]:
+    """The admin's change form of `target` as sent: its one membership unchanged, one role row, plus `roles`."""
+    membership = Membership.objects.get(user=target)
+    return {
+        "email": target.email,
+        "full_name": target.full_name,
+        "job_title": target.job_title,
+        "disabled_reason": "",
+        "approval_state": "approved",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": str(membership.pk),
+        "memberships-0-user": str(target.pk),
+        "memberships-0-organisation": str(membership.organisation_id),
+        "memberships-0-function": "",
+        "role_grants-TOTAL_FORMS": "1",
+        "role_grants-INITIAL_FORMS": "1",
+        "role_grants-0-user": str(target.pk),
+        **roles,
+    }
+
+
 class TestAuditedAdministration:
     def test_granting_and_revoking_a_role_in_the_admin_is_audited(self, verified_client, make_user):
         client, beheerder = verified_client(Role.BEHEERDER)
         target = make_user(Role.PROFESSIONAL)
-        organisation = Membership.objects.get(user=target).organisation
         grant = RoleGrant.objects.get(user=target)
-        form = {
-            "email": target.email,
-            "full_name": target.full_name,
-            "job_title": target.job_title,
-            "disabled_reason": "",
-            "approval_state": "approved",
-            "memberships-TOTAL_FORMS": "1",
-            "memberships-INITIAL_FORMS": "1",
-            "memberships-0-id": str(Membership.objects.get(user=target).pk),
-            "memberships-0-user": str(target.pk),
-            "memberships-0-organisation": str(organisation.pk),
-            "memberships-0-function": "",
-            "role_grants-TOTAL_FORMS": "2",
-            "role_grants-INITIAL_FORMS": "1",
-            "role_grants-0-id": str(grant.pk),
-            "role_grants-0-user": str(target.pk),
-            "role_grants-0-role": "professional",
-            "role_grants-0-DELETE": "on",
-            "role_grants-1-user": str(target.pk),
-            "role_grants-1-role": "regiehouder",
-        }
+        form = _user_change_form(
+            target,
+            {
+                "role_grants-TOTAL_FORMS": "2",
+                "role_grants-0-id": str(grant.pk),
+                "role_grants-0-role": "professional",
+                "role_grants-0-DELETE": "on",
+                "role_grants-1-user": str(target.pk),
+                "role_grants-1-role": "regiehouder",
+            },
+        )
         response = client.post(f"/beheer/accounts/user/{target.pk}/change/", form)
         assert response.status_code == 302, response.content.decode()[:3000]
         assert list(RoleGrant.objects.filter(user=target).values_list("role", "granted_by")) == [
@@ -271,26 +282,8 @@ class TestAuditedAdministration:
         client, beheerder = verified_client(Role.BEHEERDER)
         target = make_user(Role.PROFESSIONAL, with_totp=True)
         key = Token.objects.create(user=target).key
-        membership = Membership.objects.get(user=target)
         grant = RoleGrant.objects.get(user=target)
-        form = {
-            "email": target.email,
-            "full_name": target.full_name,
-            "job_title": target.job_title,
-            "disabled_reason": "",
-            "approval_state": "approved",
-            "memberships-TOTAL_FORMS": "1",
-            "memberships-INITIAL_FORMS": "1",
-            "memberships-0-id": str(membership.pk),
-            "memberships-0-user": str(target.pk),
-            "memberships-0-organisation": str(membership.organisation_id),
-            "memberships-0-function": "",
-            "role_grants-TOTAL_FORMS": "1",
-            "role_grants-INITIAL_FORMS": "1",
-            "role_grants-0-id": str(grant.pk),
-            "role_grants-0-user": str(target.pk),
-            "role_grants-0-role": "regiehouder",
-        }
+        form = _user_change_form(target, {"role_grants-0-id": str(grant.pk), "role_grants-0-role": "regiehouder"})
         response = client.post(f"/beheer/accounts/user/{target.pk}/change/", form)
         assert response.status_code == 302, response.content.decode()[:3000]
         assert list(RoleGrant.objects.filter(user=target).values_list("role", flat=True)) == ["regiehouder"]
