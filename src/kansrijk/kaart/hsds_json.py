@@ -298,7 +298,7 @@ def read_organization(batch: ImportBatch, data: Mapping[str, Any], index: int) -
         website=reader.url(data, "website"),
         kind=kind,
         phones=_each(reader, reader.items(data, "phones"), _phone),
-        is_demo=bool(extra.get("is_demo", False)),
+        is_demo=reader.boolean(extra, "is_demo", False),
     )
     if reader.failed:
         batch.rejected.add(reader.where)
@@ -399,7 +399,7 @@ def read_service(batch: ImportBatch, data: Mapping[str, Any], index: int, known:
         closures=_each(reader, reader.items(extra, "closures"), _closure),
         contacts=_each(reader, reader.items(data, "contacts"), _contact),
         media=_each(reader, reader.items(extra, "media"), _media),
-        is_demo=bool(extra.get("is_demo", False)),
+        is_demo=reader.boolean(extra, "is_demo", False),
     )
     batch.rows += 1
     if reader.failed:

@@ -380,6 +380,15 @@ def test_csv_names_the_column_of_a_wrong_time(tmp_path):
     assert "rij 2: phone_hours: '26:00' is not a time (HH:MM)" in messages, messages
 
 
+def test_a_demo_mark_must_be_true_or_false_not_a_text(tmp_path):
+    data = document()
+    data["organizations"][0]["x_gks"]["is_demo"] = "false"
+    data["services"][0]["x_gks"]["is_demo"] = "false"
+    messages = [str(p) for p in exchange.read_file(write(tmp_path, data)).problems]
+    assert f"organization {ORG}: is_demo: must be true or false" in messages, messages
+    assert f"service {SVC}: is_demo: must be true or false" in messages, messages
+
+
 @pytest.mark.parametrize("x_gks", [["informeel"], "informeel", 1])
 def test_an_x_gks_that_is_no_object_is_a_problem_not_a_crash(tmp_path, x_gks):
     data = document()
