@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -47,10 +48,12 @@ def user_memberships(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
-def active_organisation(*, user: User) -> Organisation | None:
+def active_organisation(*, user: User, memberships: Sequence[Membership] | None = None) -> Organisation | None:
     """The organisation a user acts for: the one chosen on the account page (set on the user for this
-    request by `ActiveOrganisationMiddleware`) while they are still a member of it, else the first."""
-    memberships = list(user_memberships(user=user))
+    request by `ActiveOrganisationMiddleware`) while they are still a member of it, else the first.
+    Pass the user's `memberships` when they are loaded already."""
+    if memberships is None:
+        memberships = list(user_memberships(user=user))
     if not memberships:
         return None
     chosen = getattr(user, "_kansrijk_active_organisation_id", None)

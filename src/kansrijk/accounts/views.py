@@ -244,13 +244,14 @@ class AccountView(PersonalDataViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = _user(self.request)
+        memberships = list(user_memberships(user=user))
         context.update(
             object=user,
-            memberships=user_memberships(user=user),
+            memberships=memberships,
             roles=[ROLE_INFO[role] for role in user_roles(user=user)],
             has_second_factor=second_factor_enrolled(user=user),
             recovery_codes_left=services.recovery_codes_left(user=user),
-            active_organisation=active_organisation(user=user),
+            active_organisation=active_organisation(user=user, memberships=memberships),
         )
         return context
 
