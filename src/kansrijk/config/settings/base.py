@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kansrijk.accounts",
     "kansrijk.search",
     "kansrijk.kaart",
+    "kansrijk.families",
 ]
 
 MIDDLEWARE = [
