@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "kansrijk.search",
     "kansrijk.kaart",
     "kansrijk.families",
+    "kansrijk.pathways",
+    "kansrijk.signalling",
 ]
 
 MIDDLEWARE = [

@@ -64,7 +64,7 @@ def test_a_professional_outside_the_care_team_sees_nothing_and_cannot_write() ->
 def test_the_second_factor_is_needed_to_see_a_family() -> None:
     midwife = professional()
     family = open_family(by=midwife)
-    midwife.is_verified = lambda: False  # type: ignore[method-assign]
+    midwife.is_verified = lambda: False  # type: ignore[attr-defined]
     assert not midwife.has_perm("families.view_family", family)
 
 

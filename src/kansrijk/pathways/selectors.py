@@ -1,0 +1,46 @@
+"""Reads of tasks: the worklist ("Mijn taken") and a family's tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kansrijk.core import clock
+from kansrijk.families.models import Family
+from kansrijk.pathways.models import PathwayVersion, Task, TaskStatus
+
+
+def worklist(*, user: Any) -> QuerySet[Task]:
+    """The open tasks of `user`, in families they may still see, the earliest due first."""
+    return (
+        Task.objects.filter(assigned_to=user, status=TaskStatus.OPEN, family__in=Family.objects.visible_to(user))
+        .select_related("family", "family__stadsdeel")
+        .order_by("due_on", "pk")
+    )
+
+
+def family_tasks(*, family: Family) -> QuerySet[Task]:
+    return family.tasks.select_related("assigned_to", "closed_by").order_by("status", "due_on", "pk")
+
+
+def is_overdue(task: Task, today: date | None = None) -> bool:
+    return task.status == TaskStatus.OPEN and task.due_on < (today or clock.local_date())
+
+
+@dataclass(frozen=True)
+class WorklistCounts:
+    open: int
+    overdue: int
+
+
+def worklist_counts(*, user: Any, today: date | None = None) -> WorklistCounts:
+    tasks = worklist(user=user)
+    today = today or clock.local_date()
+    return WorklistCounts(open=tasks.count(), overdue=tasks.filter(due_on__lt=today).count())
+
+
+def versions() -> QuerySet[PathwayVersion]:
+    return PathwayVersion.objects.prefetch_related("steps").select_related("published_by").order_by("-number")

@@ -1,0 +1,208 @@
+"""Writes of the pathway: publishing a version, planning a family's tasks after an assessment, closing
+and reassigning tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from kansrijk.accounts.models import User
+from kansrijk.core import clock
+from kansrijk.core.audit import Actor, actor_for, audit_record
+from kansrijk.core.guard import require_perm
+from kansrijk.core.models import AuditAction
+from kansrijk.core.workdays import add_working_days
+from kansrijk.families.models import CareTeamMember, Family
+from kansrijk.families.selectors import active_team
+from kansrijk.pathways.definition import REGIEHOUDER, SIGNALEERDER, StepData, check_steps, create_version
+from kansrijk.pathways.models import CompletesOn, PathwayStep, PathwayVersion, Task, TaskStatus
+
+PURPOSE = "zorgroute"
+
+
+def current_version() -> PathwayVersion:
+    version = PathwayVersion.objects.order_by("-number").first()
+    if version is None:
+        raise ValidationError(_("Er is nog geen route gepubliceerd."))
+    return version
+
+
+@transaction.atomic
+def _publish(*, name: str, steps: Sequence[StepData], note: str, by: User | None) -> PathwayVersion:
+    problems = check_steps(steps)
+    if problems:
+        raise ValidationError(problems)
+    number = (PathwayVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+    version: PathwayVersion = create_version(
+        PathwayVersion, PathwayStep, number=number, name=name, steps=steps, note=note, at=clock.now(), by=by
+    )
+    audit_record(
+        actor=actor_for(by) if by is not None else Actor.system("pathways"),
+        action=AuditAction.CREATE,
+        targets=[version],
+        purpose=PURPOSE,
+        detail={"steps": len(steps)},
+    )
+    return version
+
+
+def pathway_publish(*, by: User | None, name: str, steps: Sequence[StepData], note: str) -> PathwayVersion:
+    """Publish a new version (the programme team; `by=None` for an operator's command). Earlier versions
+    and the tasks made from them stay as they are."""
+    if by is not None:
+        require_perm(user=by, perm="pathways.publish_pathway", attempted="pathway.publish")
+    if not note.strip():
+        raise ValidationError(_("Schrijf kort op wat er verandert."))
+    return _publish(name=name, steps=steps, note=note, by=by)
+
+
+def step_data(step: PathwayStep) -> StepData:
+    return StepData(
+        code=step.code,
+        phases=tuple(step.phases),
+        levels=tuple(step.levels),
+        title_nl=step.title_nl,
+        title_en=step.title_en,
+        role=step.role,
+        due_working_days=step.due_working_days,
+        description_nl=step.description_nl,
+        completes_on=step.completes_on,
+    )
+
+
+def _responsible(role: str, team: Sequence[CareTeamMember], signaleerder: User) -> User:
+    """Who gets a task: the signaleerder; the regiehouder; or the team member of that discipline. A role
+    nobody in the team has goes to the regiehouder, and without one to the signaleerder, who arranges it."""
+    if role == SIGNALEERDER:
+        return signaleerder
+    regiehouder = next((m.user for m in team if m.is_regiehouder), None)
+    if role == REGIEHOUDER:
+        return regiehouder or signaleerder
+    specialist = next((m.user for m in team if m.discipline == role), None)
+    return specialist or regiehouder or signaleerder
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    created: list[Task]
+    not_needed: list[Task]
+
+
+def tasks_plan(*, family: Family, phase: str, level: str, signaleerder: User, by: User) -> PlanResult:
+    """Propose the pathway's tasks for the family's phase and care level (after an assessment), in the
+    caller's transaction and after the caller's permission check. Open tasks of steps that no longer apply
+    are closed as not needed; done tasks stay done and are not proposed again; a step that completes when
+    there is a regiehouder is not proposed when there already is one."""
+    version = current_version()
+    steps = [s for s in version.steps.all() if phase in s.phases and level in s.levels]
+    wanted = {s.code for s in steps}
+    now, today = clock.now(), clock.local_date()
+    team = active_team(family)
+    has_regiehouder = any(m.is_regiehouder for m in team)
+    existing = list(family.tasks.filter(status__in=[TaskStatus.OPEN, TaskStatus.DONE]))
+    not_needed = [t for t in existing if t.status == TaskStatus.OPEN and t.step_code not in wanted]
+    for task in not_needed:
+        task.status, task.closed_at, task.closed_by = TaskStatus.NOT_NEEDED, now, by
+        task.closed_note = _("Niet meer nodig na een nieuwe inschatting.")
+        task.save(update_fields=["status", "closed_at", "closed_by", "closed_note"])
+    known = {t.step_code for t in existing if t not in not_needed}
+    created = [
+        Task.objects.create(
+            family=family,
+            version=version,
+            step_code=step.code,
+            title_nl=step.title_nl,
+            title_en=step.title_en,
+            description_nl=step.description_nl,
+            role=step.role,
+            completes_on=step.completes_on,
+            phase=phase,
+            level=level,
+            assigned_to=_responsible(step.role, team, signaleerder),
+            due_on=add_working_days(today, step.due_working_days),
+            created_at=now,
+            created_by=by,
+        )
+        for step in steps
+        if step.code not in known and not (step.completes_on == CompletesOn.REGIE_ASSIGNED and has_regiehouder)
+    ]
+    if created or not_needed:
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.UPDATE,
+            targets=[family],
+            purpose=PURPOSE,
+            detail={"tasks_created": [t.pk for t in created], "tasks_not_needed": [t.pk for t in not_needed]},
+        )
+    return PlanResult(created=created, not_needed=not_needed)
+
+
+def task_complete(*, task: Task, by: User, note: str = "") -> Task:
+    require_perm(user=by, perm="pathways.change_task", obj=task, attempted="task.complete", target=task)
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.status != TaskStatus.OPEN:
+            raise ValidationError(_("Deze taak is al afgerond."))
+        task.status, task.closed_at, task.closed_by, task.closed_note = (
+            TaskStatus.DONE,
+            clock.now(),
+            by,
+            note.strip()[:300],
+        )
+        task.save(update_fields=["status", "closed_at", "closed_by", "closed_note"])
+        audit_record(
+            actor=actor_for(by), action=AuditAction.UPDATE, targets=[task], purpose=PURPOSE, detail={"status": "klaar"}
+        )
+    return task
+
+
+def task_reassign(*, task: Task, to: User, by: User) -> Task:
+    require_perm(user=by, perm="pathways.change_task", obj=task, attempted="task.reassign", target=task)
+    with transaction.atomic():
+        if not CareTeamMember.objects.filter(family=task.family, user=to, ended_at__isnull=True).exists():
+            raise ValidationError(_("Geef de taak aan iemand uit het zorgteam van dit gezin."))
+        if task.status != TaskStatus.OPEN:
+            raise ValidationError(_("Deze taak is al afgerond."))
+        task.assigned_to = to
+        task.save(update_fields=["assigned_to"])
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.UPDATE,
+            targets=[task],
+            purpose=PURPOSE,
+            detail={"assigned_to": to.pk},
+        )
+    return task
+
+
+def tasks_regie_changed(*, family: Family, regiehouder: User, previous: User | None, by: User) -> list[Task]:
+    """For the regie app, in its transaction: a new regiehouder completes the "choose a regiehouder"
+    tasks and takes over the open tasks of the regiehouder role (and those the previous one held)."""
+    now = clock.now()
+    open_tasks = family.tasks.open()
+    completed = list(open_tasks.filter(completes_on=CompletesOn.REGIE_ASSIGNED))
+    for task in completed:
+        task.status, task.closed_at, task.closed_by = TaskStatus.DONE, now, by
+        task.closed_note = _("Er is een regiehouder.")
+        task.save(update_fields=["status", "closed_at", "closed_by", "closed_note"])
+    holders = [regiehouder.pk] + ([previous.pk] if previous is not None else [])
+    moved = list(open_tasks.filter(role=REGIEHOUDER).exclude(assigned_to=regiehouder))
+    if previous is not None:
+        moved += list(open_tasks.filter(assigned_to=previous).exclude(role=REGIEHOUDER))
+    for task in moved:
+        task.assigned_to = regiehouder
+        task.save(update_fields=["assigned_to"])
+    if completed or moved:
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.UPDATE,
+            targets=[family],
+            purpose=PURPOSE,
+            detail={"tasks_done": [t.pk for t in completed], "tasks_moved": [t.pk for t in moved], "holders": holders},
+        )
+    return moved
