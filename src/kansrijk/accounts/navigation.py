@@ -22,6 +22,9 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Start"), "accounts:start"),
+    NavItem(_("Mijn taken"), "dossier:worklist", "pathways.view_worklist"),
+    NavItem(_("Gezinnen"), "dossier:family_list", "families.list_families"),
+    NavItem(_("Regie"), "dossier:dashboard", "regie.view_dashboard"),
     NavItem(_("Kaart"), "kaart:search"),
     NavItem(_("Kaart bijhouden"), "kaart:editor", "kaart.edit_map"),
     NavItem(_("Mijn account"), "accounts:account"),

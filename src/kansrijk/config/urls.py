@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("kansrijk.accounts.urls")),
     path("", include("kansrijk.core.urls")),
     path("kaart/", include("kansrijk.kaart.urls")),
+    path("", include("kansrijk.dossier.urls")),
     path("api/kaart/", include(("kansrijk.kaart.api.urls", "kaart-api"), namespace="kaart-api")),
     path("beheer/", admin_site.urls),
     path("api/v1/", include((api_patterns, "api"), namespace="api")),

@@ -14,6 +14,7 @@ AMS_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
     (forms.Select, "ams-select"),
     (forms.CheckboxInput, "ams-checkbox__input"),
     (forms.CheckboxSelectMultiple, "ams-checkbox__input"),  # given to each of its checkboxes
+    (forms.RadioSelect, "ams-radio__input"),  # given to each of its radio buttons
     (forms.widgets.Input, "ams-text-input"),
 )
 
@@ -30,6 +31,10 @@ class AmsFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.apply_ams_classes()
+
+    def apply_ams_classes(self) -> None:
+        """Style every field (again, after a form added fields of its own) and link its hint."""
         for name, field in self.fields.items():
             widget = field.widget
             for widget_type, css in AMS_WIDGET_CLASSES:

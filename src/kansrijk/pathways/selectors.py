@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from kansrijk.core import clock
 from kansrijk.families.models import Family
@@ -40,6 +41,16 @@ def worklist_counts(*, user: Any, today: date | None = None) -> WorklistCounts:
     tasks = worklist(user=user)
     today = today or clock.local_date()
     return WorklistCounts(open=tasks.count(), overdue=tasks.filter(due_on__lt=today).count())
+
+
+def open_task_counts(*, families: Sequence[Family], today: date) -> dict[int, tuple[int, int]]:
+    """Per family: (open tasks, of which overdue), in one query."""
+    rows = (
+        Task.objects.filter(family__in=families, status=TaskStatus.OPEN)
+        .values("family_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    )
+    return {row["family_id"]: (row["open"], row["overdue"]) for row in rows}
 
 
 def versions() -> QuerySet[PathwayVersion]:

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "kansrijk.families",
     "kansrijk.pathways",
     "kansrijk.signalling",
+    "kansrijk.regie",
+    "kansrijk.dossier",
 ]
 
 MIDDLEWARE = [

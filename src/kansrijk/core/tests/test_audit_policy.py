@@ -7,7 +7,8 @@ and a personal-data view that records nothing is not served at all (fail closed)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -58,35 +59,92 @@ def test_every_admin_page_is_audited():
         assert isinstance(model_admin, ModelAdmin)
 
 
-# Each personal-data page or endpoint, with the role that may see it.
+def _family_route(suffix: str, *, discipline: str = "verloskundige") -> Callable[[Any], str]:
+    """A page about one family, in whose care team the person is (they open its file)."""
+
+    def make(user: Any) -> str:
+        from kansrijk.families.tests.factories import open_family, verified
+
+        family = open_family(by=verified(user), discipline=discipline)
+        return f"/gezinnen/{family.pk}/{suffix}"
+
+    return make
+
+
+def _task_route(user: Any) -> str:
+    from kansrijk.families.tests.factories import open_family, verified
+    from kansrijk.pathways.services import tasks_plan
+
+    family = open_family(by=verified(user))
+    task = tasks_plan(family=family, phase="zwangerschap", level="steuntje", signaleerder=user, by=user).created[0]
+    return f"/taken/{task.pk}/klaar/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A personal-data page or endpoint, the role that may see it, and what its audit entry names."""
+
+    route: str  # as in the URLconf
+    role: Role
+    object_type: str
+    path: str | Callable[[Any], str] = ""  # the address to request (made for the person), if not `route`
+    method: str = "get"
+    action: str = AuditAction.VIEW  # an action page answers with what it changed (audited as the change)
+
+    def address(self, user: Any) -> str:
+        if callable(self.path):
+            return self.path(user)
+        return self.path or self.route
+
+
 PERSONAL_DATA_PAGES = [
-    ("/account/", Role.PROFESSIONAL, "accounts.user"),
-    ("/toezicht/auditlog/", Role.BEHEERDER, "core.auditlog"),
-    ("/api/v1/mij/", Role.REGIEHOUDER, "accounts.user"),
-    ("/api/v1/auditlog/", Role.BEHEERDER, "core.auditlog"),
-    ("/beheer/accounts/user/", Role.BEHEERDER, "accounts.user"),
+    Page("/account/", Role.PROFESSIONAL, "accounts.user"),
+    Page("/toezicht/auditlog/", Role.BEHEERDER, "core.auditlog"),
+    Page("/api/v1/mij/", Role.REGIEHOUDER, "accounts.user"),
+    Page("/api/v1/auditlog/", Role.BEHEERDER, "core.auditlog"),
+    Page("/beheer/accounts/user/", Role.BEHEERDER, "accounts.user"),
+    Page("/gezinnen/", Role.PROFESSIONAL, "families.family"),
+    Page("/gezinnen/nieuw/", Role.PROFESSIONAL, "families.family"),
+    Page("/gezinnen/<int:pk>/", Role.PROFESSIONAL, "families.family", _family_route("")),
+    Page(
+        "/gezinnen/<int:pk>/toevoegen/<slug:kind>/", Role.PROFESSIONAL, "families.family", _family_route("toevoegen/kind/")
+    ),
+    Page("/gezinnen/<int:pk>/gesprek/", Role.PROFESSIONAL, "families.family", _family_route("gesprek/")),
+    Page("/gezinnen/<int:pk>/regiehouder/", Role.PROFESSIONAL, "families.family", _family_route("regiehouder/")),
+    Page("/gezinnen/<int:pk>/meldcode/", Role.PROFESSIONAL, "families.family", _family_route("meldcode/")),
+    Page("/taken/", Role.PROFESSIONAL, "pathways.task"),
+    Page(
+        "/taken/<int:pk>/klaar/",
+        Role.PROFESSIONAL,
+        "pathways.task",
+        _task_route,
+        method="post",
+        action=AuditAction.UPDATE,
+    ),
+    Page("/regie/", Role.REGIEHOUDER, "families.family"),
 ]
 
 
 def test_the_list_covers_every_personal_data_route():
     personal = {route for route, _ns, cb in _routed_views() if policy_of(cb) == PERSONAL_DATA}
-    covered = {page.strip("/") + "/" for page, _role, _type in PERSONAL_DATA_PAGES}
+    covered = {page.route.strip("/") + "/" for page in PERSONAL_DATA_PAGES}
     missing = {route for route in personal if route.strip("/") + "/" not in covered}
     assert missing == set(), f"personal-data routes without an audit test: {missing}"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "role", "object_type"), PERSONAL_DATA_PAGES)
-def test_reading_personal_data_leaves_an_audit_entry(verified_client, path, role, object_type):
-    client, user = verified_client(role)
+@pytest.mark.parametrize("page", PERSONAL_DATA_PAGES, ids=lambda page: page.route)
+def test_reading_personal_data_leaves_an_audit_entry(verified_client, page):
+    client, user = verified_client(page.role)
+    path = page.address(user)
     before = AuditEntry.objects.count()
-    response = client.get(path)
+    response = client.post(path, HTTP_HX_REQUEST="true") if page.method == "post" else client.get(path)
     assert response.status_code == 200
-    entries = AuditEntry.objects.filter(seq__gt=before, action=AuditAction.VIEW)
-    assert entries.filter(actor_id=user.pk, object_type=object_type).exists()
+    entries = AuditEntry.objects.filter(seq__gt=before, action=page.action)
+    assert entries.filter(actor_id=user.pk, object_type=page.object_type).exists()
     entry = entries.first()
     assert entry is not None and entry.request_id == response["X-Request-ID"]
-    assert entry.actor_label == user.email and entry.actor_role == role.value
+    assert entry.actor_label == user.email and entry.actor_role == page.role.value
     assert entry.actor_organisation
 
 

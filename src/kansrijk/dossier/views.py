@@ -1,0 +1,514 @@
+"""The family file's pages: my families, opening a file, the overview with its 1,000-day timeline, the
+conversation (signalling and triage), regie, the meldcode, "Mijn taken" and the regiehouder's dashboard.
+
+Every page shows personal data, so each is a `PersonalDataViewMixin` view: the read is audited, and a
+person outside the care team gets 403 (audited as denied). Writes go through the apps' services.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from kansrijk.accounts.models import User
+from kansrijk.core import clock
+from kansrijk.core.audit import Target
+from kansrijk.core.audited import PersonalDataViewMixin
+from kansrijk.dossier import forms
+from kansrijk.families import selectors as families
+from kansrijk.families import services as family_services
+from kansrijk.families.languages import language_name
+from kansrijk.families.levels import AmsterdamLevel, NationalLevel
+from kansrijk.families.models import Family, PregnancyOutcome
+from kansrijk.pathways import selectors as pathways
+from kansrijk.pathways import services as pathway_services
+from kansrijk.pathways.models import Task, TaskStatus
+from kansrijk.regie import selectors as regie
+from kansrijk.regie import services as regie_services
+from kansrijk.signalling import selectors as signalling
+from kansrijk.signalling import services as signalling_services
+from kansrijk.signalling.models import MeldcodeStepKind
+from kansrijk.signalling.services import facts_of
+from kansrijk.signalling.triage import evaluate, rule_by_id
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+class FamilyPage(PersonalDataViewMixin, TemplateView):
+    """A page about one family: only for its care team (refusals audited, also for a family that does
+    not exist, so an address never tells whether a family is known)."""
+
+    permission_required = "families.view_family"
+    audit_object_type = "families.family"
+    family: Family
+
+    def has_permission(self) -> bool:
+        user = self.request.user
+        found = families.family_get(user=user, pk=self.kwargs["pk"]) if str(self.kwargs["pk"]).isdigit() else None
+        if found is None:
+            return False
+        self.family = found
+        return bool(user.has_perm(self.permission_required, found))
+
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Family]:
+        return [self.family]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["family"] = self.family
+        context["phase"] = families.family_phase(self.family)
+        return context
+
+    def family_url(self) -> str:
+        return reverse("dossier:family", args=[self.family.pk])
+
+
+class FamilyListView(PersonalDataViewMixin, TemplateView):
+    template_name = "dossier/family_list.html"
+    permission_required = "families.list_families"
+    audit_purpose = "mijn gezinnen bekijken"
+    audit_object_type = "families.family"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = _user(self.request)
+        rows = []
+        found = list(families.family_list(user=user).prefetch_related("assessments", "care_team__user"))
+        today = clock.local_date()
+        open_counts = pathways.open_task_counts(families=found, today=today)
+        for family in found:
+            latest = max(family.assessments.all(), key=lambda a: (a.made_at, a.pk), default=None)
+            holder = next((m.user for m in family.care_team.all() if m.is_regiehouder and m.ended_at is None), None)
+            rows.append(
+                {
+                    "family": family,
+                    "phase": families.family_phase(family, today=today).phase,
+                    "level": AmsterdamLevel(latest.amsterdam_level).label if latest else "",
+                    "regiehouder": holder,
+                    "open": open_counts.get(family.pk, (0, 0))[0],
+                    "overdue": open_counts.get(family.pk, (0, 0))[1],
+                }
+            )
+        context.update(rows=rows, object_list=found)
+        return context
+
+
+class FamilyOpenView(PersonalDataViewMixin, TemplateView):
+    """Open a family file. The blank form shows nobody's data; the read audited is of the register."""
+
+    template_name = "dossier/family_open.html"
+    permission_required = "families.add_family"
+    audit_purpose = "gezinsdossier openen"
+    audit_object_type = "families.family"
+
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Family]:
+        return [Target("families.family")]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=forms.FamilyOpenForm()))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = forms.FamilyOpenForm(request.POST)
+        if form.is_valid():
+            try:
+                family = _open_family(_user(request), form.cleaned_data)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Het dossier is geopend. Je staat in het zorgteam."))
+                return redirect("dossier:family", pk=family.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+def _open_family(by: User, data: dict[str, Any]) -> Family:
+    """Open the file, its first parent and where the family stands, as one whole (all or nothing)."""
+    with transaction.atomic():
+        family = family_services.family_open(
+            by=by,
+            name=data["family_label"],
+            discipline=data["discipline"],
+            address=family_services.Address(
+                street=data["street"], house_number=data["house_number"], postcode=data["postcode"]
+            ),
+        )
+        caregiver = family_services.caregiver_add(family=family, by=by, data=_caregiver_data(data))
+        if data["situation"] == forms.Situation.PREGNANT:
+            family_services.pregnancy_record(
+                family=family,
+                by=by,
+                expected_due_date=data.get("expected_due_date"),
+                weeks_at_registration=None if data.get("expected_due_date") else data.get("weeks_pregnant"),
+                mother=caregiver if caregiver.role == "moeder" else None,
+            )
+        elif data["situation"] == forms.Situation.BORN:
+            family_services.child_add(
+                family=family,
+                by=by,
+                given_name=data["child_name"],
+                birth_date=data["birth_date"],
+                weeks_at_birth=data.get("weeks_at_birth"),
+            )
+    return family
+
+
+def _caregiver_data(data: dict[str, Any]) -> family_services.CaregiverData:
+    return family_services.CaregiverData(
+        given_name=data["given_name"],
+        family_name=data.get("family_name", ""),
+        role=data["role"],
+        date_of_birth=data.get("date_of_birth"),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        languages=data.get("languages", []),
+        needs_interpreter=data.get("needs_interpreter", False),
+        needs_cultuurbemiddelaar=data.get("needs_cultuurbemiddelaar", False),
+    )
+
+
+class FamilyView(FamilyPage):
+    template_name = "dossier/family.html"
+    audit_purpose = "gezinsdossier bekijken"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        family = self.family
+        latest = signalling.latest_assessment(family=family)
+        context.update(
+            caregivers=[(c, [language_name(code) for code in c.languages]) for c in family.caregivers.all()],
+            children=list(family.children.all()),
+            pregnancy=next((p for p in family.pregnancies.all() if p.outcome == PregnancyOutcome.ONGOING), None),
+            network=list(family.network.all()),
+            team=families.active_team(family),
+            latest=latest,
+            why=signalling.explanation(latest) if latest else None,
+            levels=_level_labels(latest),
+            discussed=signalling.discussed_topics(family=family),
+            history=list(signalling.assessments(family=family)[:10]),
+            tasks=list(pathways.family_tasks(family=family).filter(status=TaskStatus.OPEN)),
+            done_tasks=list(pathways.family_tasks(family=family).exclude(status=TaskStatus.OPEN)[:10]),
+            today=clock.local_date(),
+            regie=regie.active_assignment(family=family),
+            gap=regie.open_gap(family=family),
+            meldcode=signalling.open_meldcode(family=family),
+            can_manage_team=self.request.user.has_perm("families.manage_care_team", family),
+            child_form=forms.ChildForm(),
+            pregnancy_form=forms.PregnancyForm(),
+            caregiver_form=forms.CaregiverForm(),
+            network_form=forms.NetworkForm(),
+            team_form=forms.CareTeamForm(),
+        )
+        return context
+
+
+def _level_labels(assessment: Any) -> dict[str, str]:
+    if assessment is None:
+        return {}
+    return {
+        "amsterdam": str(AmsterdamLevel(assessment.amsterdam_level).label),
+        "national": str(NationalLevel(assessment.national_level).label),
+        "proposed_amsterdam": str(AmsterdamLevel(assessment.proposed_amsterdam).label),
+        "proposed_national": str(NationalLevel(assessment.proposed_national).label),
+    }
+
+
+class FamilyAddView(FamilyPage):
+    """Add a parent, child, pregnancy or someone of the network (POST from the overview's forms)."""
+
+    template_name = "dossier/family_add.html"
+    permission_required = "families.change_family"
+    audit_purpose = "gezinsdossier aanvullen"
+    FORMS: dict[str, type[Any]] = {
+        "ouder": forms.CaregiverForm,
+        "kind": forms.ChildForm,
+        "zwangerschap": forms.PregnancyForm,
+        "netwerk": forms.NetworkForm,
+        "zorgteam": forms.CareTeamForm,
+    }
+
+    def _form(self, data: Any = None) -> Any:
+        kind = self.kwargs["kind"]
+        if kind not in self.FORMS:
+            raise PermissionDenied
+        return self.FORMS[kind](data)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=self._form(), kind=kwargs["kind"]))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                self._save(_user(request), kwargs["kind"], form.cleaned_data)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Opgeslagen."))
+                return HttpResponseRedirect(self.family_url())
+        return self.render_to_response(self.get_context_data(form=form, kind=kwargs["kind"]), status=422)
+
+    def _save(self, by: User, kind: str, data: dict[str, Any]) -> None:
+        family = self.family
+        if kind == "ouder":
+            family_services.caregiver_add(family=family, by=by, data=_caregiver_data(data))
+        elif kind == "kind":
+            family_services.child_add(
+                family=family,
+                by=by,
+                given_name=data["given_name"],
+                birth_date=data["birth_date"],
+                weeks_at_birth=data.get("weeks_at_birth"),
+                birth_weight_grams=data.get("birth_weight_grams"),
+            )
+        elif kind == "zwangerschap":
+            family_services.pregnancy_record(
+                family=family,
+                by=by,
+                expected_due_date=data.get("expected_due_date"),
+                weeks_at_registration=None if data.get("expected_due_date") else data.get("weeks_pregnant"),
+                expected_children=data.get("expected_children") or 1,
+            )
+        elif kind == "netwerk":
+            family_services.network_member_add(family=family, by=by, **data)
+        elif kind == "zorgteam":
+            colleague = User.objects.filter(email__iexact=data["email"], is_active=True).first()
+            if colleague is None:
+                raise ValidationError({"email": _("Er is geen actief account met dit e-mailadres.")})
+            family_services.care_team_add(family=family, user=colleague, discipline=data["discipline"], by=by)
+
+
+class ConversationView(FamilyPage):
+    """Record a conversation: strengths first, the topics discussed, then the proposed level and why."""
+
+    template_name = "dossier/conversation.html"
+    permission_required = "signalling.add_assessment"
+    audit_purpose = "signalering vastleggen"
+
+    def _form(self, data: Any = None) -> forms.ConversationForm:
+        return forms.ConversationForm(data, discussed=signalling.discussed_topics(family=self.family))
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=self._form()))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self._form(request.POST)
+        context: dict[str, Any] = {"form": form}
+        if form.is_valid():
+            observations = form.observations()
+            unsafety = form.cleaned_data.get("unsafety") or ""
+            if "voorstel" in request.POST:
+                # Only show what the rules propose; nothing is written until "Vastleggen".
+                outcome = evaluate(facts_of(observations, unsafety))
+                context["preview"] = {
+                    "amsterdam": AmsterdamLevel(outcome.amsterdam).label,
+                    "national": NationalLevel(outcome.national).label,
+                    "reasons": [
+                        r for r in (_rule(outcome.rules[1]), _rule(outcome.rules[2]), _rule(outcome.rules[0])) if r
+                    ],
+                }
+            else:
+                try:
+                    recorded = signalling_services.assessment_record(
+                        family=self.family,
+                        by=_user(request),
+                        conversation_on=form.cleaned_data["conversation_on"],
+                        observations=observations,
+                        strengths_note=form.cleaned_data.get("strengths_note", ""),
+                        unsafety=unsafety,
+                        chosen_amsterdam=form.cleaned_data.get("chosen_amsterdam", ""),
+                        chosen_national=form.cleaned_data.get("chosen_national", ""),
+                        override_reason=form.cleaned_data.get("override_reason", ""),
+                    )
+                except ValidationError as error:
+                    _apply_errors(form, error)
+                else:
+                    created = len(recorded.plan.created) if recorded.plan else 0
+                    messages.success(
+                        request,
+                        _("Het gesprek is vastgelegd. Niveau: %(level)s. %(n)d nieuwe taken volgen uit de route.")
+                        % {"level": AmsterdamLevel(recorded.assessment.amsterdam_level).label, "n": created},
+                    )
+                    if recorded.meldcode is not None:
+                        return redirect("dossier:meldcode", pk=self.family.pk)
+                    return HttpResponseRedirect(self.family_url())
+        return self.render_to_response(self.get_context_data(**context), status=200 if form.is_valid() else 422)
+
+
+def _rule(rule_id: str) -> str:
+    rule = rule_by_id(rule_id)
+    return rule.why if rule is not None else ""
+
+
+class RegieView(FamilyPage):
+    """Propose regiehouders (ranked, with reasons), confirm one, or hand regie over."""
+
+    template_name = "dossier/regie.html"
+    permission_required = "regie.assign"
+    audit_purpose = "regiehouder kiezen"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            proposals=regie_services.regie_propose(family=self.family, by=_user(self.request), limit=8),
+            current=regie.active_assignment(family=self.family),
+            history=list(regie.assignment_history(family=self.family)),
+            handover_form=kwargs.get("handover_form") or forms.HandoverForm(),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        by = _user(request)
+        chosen = User.objects.filter(pk=request.POST.get("regiehouder") or 0).first()
+        handover_form = forms.HandoverForm(request.POST if "overdragen" in request.POST else None)
+        try:
+            if chosen is None:
+                raise ValidationError(_("Kies een regiehouder."))
+            if "overdragen" in request.POST:
+                if not handover_form.is_valid():
+                    raise ValidationError(_("Schrijf op waarom de regie wordt overgedragen."))
+                regie_services.regie_handover(
+                    family=self.family, to=chosen, by=by, reason=handover_form.cleaned_data["reason"]
+                )
+            else:
+                regie_services.regie_assign(family=self.family, regiehouder=chosen, by=by)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return self.render_to_response(self.get_context_data(handover_form=handover_form), status=422)
+        messages.success(request, _("%(name)s is nu de regiehouder van dit gezin.") % {"name": chosen.full_name})
+        return HttpResponseRedirect(self.family_url())
+
+
+class MeldcodeView(FamilyPage):
+    template_name = "dossier/meldcode.html"
+    permission_required = "signalling.record_meldcode"
+    audit_purpose = "meldcode bijhouden"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        track = signalling.open_meldcode(family=self.family)
+        done = {s.step: s for s in track.steps.all()} if track else {}
+        next_step = next((k for k in MeldcodeStepKind if k.value not in done), None) if track else None
+        context.update(
+            track=track,
+            steps=[(kind, done.get(kind.value)) for kind in MeldcodeStepKind],
+            next_step=next_step,
+            closed=list(signalling.meldcode_tracks(family=self.family).filter(closed_at__isnull=False)),
+            form=kwargs.get("form") or forms.MeldcodeStepForm(initial={"step": next_step.value if next_step else 1}),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        track = signalling.open_meldcode(family=self.family)
+        form = forms.MeldcodeStepForm(request.POST)
+        if track is not None and form.is_valid():
+            try:
+                signalling_services.meldcode_step_record(
+                    track=track,
+                    by=_user(request),
+                    step=form.cleaned_data["step"],
+                    done_on=form.cleaned_data["done_on"],
+                    notes=form.cleaned_data["notes"],
+                    consulted=form.cleaned_data.get("consulted", ""),
+                    decision=form.cleaned_data.get("decision", ""),
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("De stap is vastgelegd."))
+                return redirect("dossier:meldcode", pk=self.family.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class WorklistView(PersonalDataViewMixin, TemplateView):
+    """ "Mijn taken": the open tasks of the signed-in professional, the most urgent first."""
+
+    template_name = "dossier/worklist.html"
+    permission_required = "pathways.view_worklist"
+    audit_purpose = "mijn taken bekijken"
+    audit_object_type = "pathways.task"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        tasks = list(pathways.worklist(user=_user(self.request)))
+        today = clock.local_date()
+        context.update(
+            object_list=[t.family for t in tasks] or [],
+            tasks=tasks,
+            today=today,
+            soon=today + timedelta(days=7),
+            overdue=sum(1 for t in tasks if t.due_on < today),
+        )
+        return context
+
+
+class TaskDoneView(PersonalDataViewMixin, TemplateView):
+    """Mark a task done (from the worklist or the family page; HTMX replaces the row)."""
+
+    template_name = "dossier/partials/_task_row.html"
+    permission_required = "pathways.change_task"
+    audit_purpose = "taak afronden"
+    audit_object_type = "pathways.task"
+    task: Task
+
+    def has_permission(self) -> bool:
+        found = Task.objects.select_related("family").filter(pk=self.kwargs["pk"]).first()
+        if found is None:
+            return False
+        self.task = found
+        return bool(self.request.user.has_perm(self.permission_required, found))
+
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Task]:
+        return [self.task]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = forms.TaskDoneForm(request.POST)
+        note = form.cleaned_data.get("note", "") if form.is_valid() else ""
+        try:
+            task = pathway_services.task_complete(task=self.task, by=_user(request), note=note)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            task = self.task
+        if request.headers.get("HX-Request"):
+            return render(request, self.template_name, {"task": task, "today": clock.local_date(), "done_now": True})
+        return HttpResponseRedirect(request.POST.get("next") or reverse("dossier:worklist"))
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return HttpResponseRedirect(reverse("dossier:worklist"))
+
+
+class DashboardView(PersonalDataViewMixin, TemplateView):
+    """The regiehouder's caseload: families, overdue tasks and the next contacts."""
+
+    template_name = "dossier/dashboard.html"
+    permission_required = "regie.view_dashboard"
+    audit_purpose = "caseload regiehouder bekijken"
+    audit_object_type = "families.family"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        board = regie.dashboard(user=_user(self.request))
+        context.update(board=board, object_list=[row.family for row in board.rows], today=clock.local_date())
+        return context
