@@ -49,10 +49,11 @@ def _user(request: HttpRequest) -> User:
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names, or above the form."""
+    """Show a service's ValidationError on the form: on the (visible) field it names, or above the form."""
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            visible = field in form.fields and not form.fields[field].widget.is_hidden
+            form.add_error(field if visible else None, errors)
     else:
         form.add_error(None, error.messages)
 

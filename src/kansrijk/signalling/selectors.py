@@ -53,7 +53,7 @@ def discussed_topics(*, family: Family) -> list[Discussed]:
         made_by = row.assessment.made_by
         who = f"{made_by.full_name}, {made_by.job_title}" if made_by.job_title else made_by.full_name
         found.append(Discussed(factor, row.assessment.conversation_on, who, row.present, row.note, times[code]))
-    order = {f.code: i for i, f in enumerate((*known.risk, *known.protective))}
+    order = {f.code: i for i, f in enumerate((*known.protective, *known.risk))}  # strengths first
     return sorted(found, key=lambda d: order.get(d.factor.code, 999))
 
 
