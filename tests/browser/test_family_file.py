@@ -76,8 +76,10 @@ def test_linda_from_a_first_signal_to_a_regiehouder(page, app_server, axe_check)
     _answer(page, "Hulp kunnen vragen en accepteren", "Onvoldoende")
     _answer(page, "Eenoudergezin of samengesteld gezin", "Speelt")
     _answer(page, "Verleden van seksueel misbruik", "Speelt")
-    page.get_by_text("Toelichting en bron – Verleden van seksueel misbruik").click()  # opens the details
-    page.get_by_label("Toelichting – Verleden van seksueel misbruik").fill("Zelf verteld; niet verder uitvragen")
+    page.get_by_text("Toelichting en bron \N{EN DASH} Verleden van seksueel misbruik").click()  # opens the details
+    page.get_by_label("Toelichting \N{EN DASH} Verleden van seksueel misbruik").fill(
+        "Zelf verteld; niet verder uitvragen"
+    )
     _answer(page, "Veel stress", "Speelt")
     _answer(page, "Psychische problemen of licht verstandelijke beperking", "Speelt")
     page.get_by_role("button", name="Bekijk het voorstel").click()

@@ -31,6 +31,7 @@ api_patterns = [
     path("mij/", MeView.as_view(), name="me"),
     path("auditlog/", AuditEntryListView.as_view(), name="audit-entries"),
     path("postcodes/<str:postcode>/", PostcodeLookupView.as_view(), name="postcode"),
+    path("", include("kansrijk.dossier.api.urls")),
     *router.urls,
 ]
 

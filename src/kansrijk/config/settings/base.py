@@ -205,6 +205,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "AmsterdamLevelEnum": "kansrijk.families.levels.AmsterdamLevel",
+        "NationalLevelEnum": "kansrijk.families.levels.NationalLevel",
+    },
 }
 
 # Background jobs: django-q2 with the ORM broker, so the same worker runs on SQLite and PostgreSQL.

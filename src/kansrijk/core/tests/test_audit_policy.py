@@ -71,6 +71,13 @@ def _family_route(suffix: str, *, discipline: str = "verloskundige") -> Callable
     return make
 
 
+def _api_family_route(suffix: str) -> Callable[[Any], str]:
+    def make(user: Any) -> str:
+        return "/api/v1" + _family_route(suffix)(user)
+
+    return make
+
+
 def _task_route(user: Any) -> str:
     from kansrijk.families.tests.factories import open_family, verified
     from kansrijk.pathways.services import tasks_plan
@@ -107,7 +114,10 @@ PERSONAL_DATA_PAGES = [
     Page("/gezinnen/nieuw/", Role.PROFESSIONAL, "families.family"),
     Page("/gezinnen/<int:pk>/", Role.PROFESSIONAL, "families.family", _family_route("")),
     Page(
-        "/gezinnen/<int:pk>/toevoegen/<slug:kind>/", Role.PROFESSIONAL, "families.family", _family_route("toevoegen/kind/")
+        "/gezinnen/<int:pk>/toevoegen/<slug:kind>/",
+        Role.PROFESSIONAL,
+        "families.family",
+        _family_route("toevoegen/kind/"),
     ),
     Page("/gezinnen/<int:pk>/gesprek/", Role.PROFESSIONAL, "families.family", _family_route("gesprek/")),
     Page("/gezinnen/<int:pk>/regiehouder/", Role.PROFESSIONAL, "families.family", _family_route("regiehouder/")),
@@ -122,6 +132,23 @@ PERSONAL_DATA_PAGES = [
         action=AuditAction.UPDATE,
     ),
     Page("/regie/", Role.REGIEHOUDER, "families.family"),
+    Page("/api/v1/gezinnen/", Role.PROFESSIONAL, "families.family"),
+    Page("/api/v1/gezinnen/<int:pk>/", Role.PROFESSIONAL, "families.family", _api_family_route("")),
+    Page(
+        "/api/v1/gezinnen/<int:pk>/gesprekken/", Role.PROFESSIONAL, "families.family", _api_family_route("gesprekken/")
+    ),
+    Page("/api/v1/gezinnen/<int:pk>/regie/", Role.PROFESSIONAL, "families.family", _api_family_route("regie/")),
+    Page("/api/v1/gezinnen/<int:pk>/meldcode/", Role.PROFESSIONAL, "families.family", _api_family_route("meldcode/")),
+    Page("/api/v1/taken/", Role.PROFESSIONAL, "pathways.task"),
+    Page(
+        "/api/v1/taken/<int:pk>/klaar/",
+        Role.PROFESSIONAL,
+        "pathways.task",
+        lambda user: "/api/v1" + _task_route(user),
+        method="post",
+        action=AuditAction.UPDATE,
+    ),
+    Page("/api/v1/regie/", Role.REGIEHOUDER, "families.family"),
 ]
 
 

@@ -116,7 +116,7 @@ def test_a_different_level_needs_a_reason_on_the_page(verified_client: Make) -> 
 
 
 def test_choosing_a_regiehouder_from_the_proposal(verified_client: Make) -> None:
-    client, midwife = verified_client(Role.PROFESSIONAL)
+    client, _ = verified_client(Role.PROFESSIONAL)
     family = _open(client)
     client.post(f"/gezinnen/{family.pk}/gesprek/", {**LINDA_CONVERSATION, "vastleggen": "1"})
     holder_client, holder = verified_client(Role.REGIEHOUDER, full_name="Sanne Regie (demo)")
@@ -169,7 +169,7 @@ def test_nobody_outside_the_care_team_sees_the_family_and_the_refusal_is_audited
     assert "Linda" not in other.get("/gezinnen/").content.decode()
     denied = AuditEntry.objects.filter(action=AuditAction.DENIED, actor_id=outsider.pk)
     assert denied.filter(object_id=str(family.pk)).count() == 5
-    task_client, editor = verified_client(Role.KAART_REDACTEUR)
+    task_client, _ = verified_client(Role.KAART_REDACTEUR)
     assert task_client.get("/taken/").status_code == 403
 
 
