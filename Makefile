@@ -36,6 +36,7 @@ setup: $(STAMP) assets messages
 run: setup
 	$(BIN)/kansrijk demo
 	$(BIN)/kansrijk kaart demo
+	$(BIN)/kansrijk dossier demo
 	@echo ""
 	@echo "Kansrijk runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@$(BIN)/kansrijk qcluster & worker=$$!; \
@@ -61,6 +62,7 @@ test-fast: setup
 
 bench: setup
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/python benchmarks/run.py
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test scripts/with_postgres.sh $(BIN)/python benchmarks/families.py
 
 clean:
 	rm -rf $(VENV) node_modules src/kansrijk/static/vendor var .pytest_cache .mypy_cache .ruff_cache

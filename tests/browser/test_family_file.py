@@ -110,4 +110,22 @@ def test_linda_from_a_first_signal_to_a_regiehouder(page, app_server, axe_check)
     tasks = {t.step_code: t for t in Task.objects.filter(family=family)}
     assert tasks["regiehouder-kiezen"].status == TaskStatus.DONE
     assert tasks["plan-bijwerken"].assigned_to == holder  # the plan is now the regiehouder's task
+
+    # One family, one plan: a goal in Linda's words, and who does what by when.
+    page.get_by_role("link", name="Plan met het gezin").click()
+    axe_check(page, "gezin-11-plan")
+    page.get_by_label("Onderwerp").select_option("welzijn")
+    page.get_by_label("Doel, in de woorden van het gezin").fill("Ik wil iemand hebben om mee te praten")
+    page.get_by_role("button", name="Doel toevoegen").click()
+    page.locator("summary", has_text="Actie toevoegen").click()  # opens the form
+    page.get_by_label("Wat gebeurt er?").fill("Kennismaken met een ervaringsdeskundige moeder")
+    page.get_by_label("Wie doet het?").fill("Linda en Sanne")
+    page.get_by_label("Hoort bij taak uit de route").select_option(label="Plan met het gezin maken of bijwerken")
+    page.get_by_role("button", name="Actie toevoegen").click()
+    assert page.get_by_text("De actie staat in het plan.").is_visible()
+    axe_check(page, "gezin-12-plan-met-actie")
+    page.get_by_role("link", name="Plan voor het gezin (om af te drukken)").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Ons plan: Linda en Davie (demo)"
+    assert page.get_by_text("Kennismaken met een ervaringsdeskundige moeder").is_visible()
+    axe_check(page, "gezin-13-plan-afdrukken")
     assert page.csp_errors == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,8 @@ from kansrijk.core.forms import AmsFormMixin
 from kansrijk.families.languages import LANGUAGE_CHOICES
 from kansrijk.families.levels import AmsterdamLevel, NationalLevel
 from kansrijk.families.models import CaregiverRole, Discipline
+from kansrijk.geo.models import Stadsdeel
+from kansrijk.plans.models import LifeDomain
 from kansrijk.signalling.catalogue import Factor, catalogue
 from kansrijk.signalling.models import MeldcodeDecision, MeldcodeStepKind, Source, Unsafety
 from kansrijk.signalling.selectors import Discussed
@@ -262,3 +264,57 @@ class MeldcodeStepForm(AmsFormMixin, forms.Form):
 
 class HandoverForm(AmsFormMixin, forms.Form):
     reason = forms.CharField(label=_("Waarom wordt de regie overgedragen?"), max_length=300)
+
+
+class GoalForm(AmsFormMixin, forms.Form):
+    domain = forms.ChoiceField(label=_("Onderwerp"), choices=LifeDomain.choices)
+    text = forms.CharField(
+        label=_("Doel, in de woorden van het gezin"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: 'Ik wil weer rustig slapen.'"),
+    )
+
+
+class ActionForm(AmsFormMixin, forms.Form):
+    what = forms.CharField(label=_("Wat gebeurt er?"), max_length=300)
+    who = forms.CharField(
+        label=_("Wie doet het?"),
+        max_length=120,
+        required=False,
+        help_text=_("Een ouder, iemand uit het netwerk, of kies hieronder een professional."),
+    )
+    professional = forms.TypedChoiceField(
+        label=_("Professional uit het zorgteam"), required=False, coerce=int, empty_value=None
+    )
+    due_on = forms.DateField(label=_("Wanneer klaar?"), required=False, widget=DateInput())
+    task = forms.TypedChoiceField(label=_("Hoort bij taak uit de route"), required=False, coerce=int, empty_value=None)
+
+    def __init__(
+        self, *args: Any, team: list[Any] | None = None, tasks: list[Any] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        professional = cast(forms.TypedChoiceField, self.fields["professional"])
+        task = cast(forms.TypedChoiceField, self.fields["task"])
+        professional.choices = [("", "—"), *((m.user.pk, m.user.full_name) for m in team or [])]
+        task.choices = [("", "—"), *((t.pk, t.title) for t in tasks or [])]
+
+
+class RegieProfileForm(AmsFormMixin, forms.Form):
+    discipline = forms.ChoiceField(label=_("Discipline"), choices=Discipline.choices)
+    capacity = forms.IntegerField(
+        label=_("Hoeveel gezinnen kun je aan?"),
+        min_value=1,
+        max_value=60,
+        help_text=_("Het aantal gezinnen waarvoor je tegelijk regiehouder kunt zijn."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Talen die je spreekt"), choices=LANGUAGE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    whole_city = forms.BooleanField(label=_("Ik werk in heel Amsterdam"), required=False)
+    stadsdelen = forms.ModelMultipleChoiceField(
+        label=_("Stadsdelen waar je werkt"),
+        queryset=Stadsdeel.objects.order_by("naam"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    active = forms.BooleanField(label=_("Ik neem nieuwe gezinnen aan"), required=False, initial=True)

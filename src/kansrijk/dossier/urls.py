@@ -12,7 +12,10 @@ urlpatterns = [
     path("gezinnen/<int:pk>/gesprek/", views.ConversationView.as_view(), name="conversation"),
     path("gezinnen/<int:pk>/regiehouder/", views.RegieView.as_view(), name="regie"),
     path("gezinnen/<int:pk>/meldcode/", views.MeldcodeView.as_view(), name="meldcode"),
+    path("gezinnen/<int:pk>/plan/", views.PlanView.as_view(), name="plan"),
+    path("gezinnen/<int:pk>/plan/afdrukken/", views.PlanPrintView.as_view(), name="plan_print"),
     path("taken/", views.WorklistView.as_view(), name="worklist"),
     path("taken/<int:pk>/klaar/", views.TaskDoneView.as_view(), name="task_done"),
     path("regie/", views.DashboardView.as_view(), name="dashboard"),
+    path("regie/profiel/", views.RegieProfileView.as_view(), name="regie_profile"),
 ]

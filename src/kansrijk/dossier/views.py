@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from kansrijk.accounts.models import User
@@ -32,6 +33,9 @@ from kansrijk.families.models import Family, PregnancyOutcome
 from kansrijk.pathways import selectors as pathways
 from kansrijk.pathways import services as pathway_services
 from kansrijk.pathways.models import Task, TaskStatus
+from kansrijk.plans import selectors as plans
+from kansrijk.plans import services as plan_services
+from kansrijk.plans.models import Action, ActionStatus, Goal, GoalStatus
 from kansrijk.regie import selectors as regie
 from kansrijk.regie import services as regie_services
 from kansrijk.signalling import selectors as signalling
@@ -346,10 +350,15 @@ class ConversationView(FamilyPage):
                     _apply_errors(form, error)
                 else:
                     created = len(recorded.plan.created) if recorded.plan else 0
+                    level = AmsterdamLevel(recorded.assessment.amsterdam_level).label
                     messages.success(
                         request,
-                        _("Het gesprek is vastgelegd. Niveau: %(level)s. %(n)d nieuwe taken volgen uit de route.")
-                        % {"level": AmsterdamLevel(recorded.assessment.amsterdam_level).label, "n": created},
+                        ngettext(
+                            "Het gesprek is vastgelegd. Niveau: %(level)s. %(n)d nieuwe taak volgt uit de route.",
+                            "Het gesprek is vastgelegd. Niveau: %(level)s. %(n)d nieuwe taken volgen uit de route.",
+                            created,
+                        )
+                        % {"level": level, "n": created},
                     )
                     if recorded.meldcode is not None:
                         return redirect("dossier:meldcode", pk=self.family.pk)
@@ -443,6 +452,120 @@ class MeldcodeView(FamilyPage):
         return self.render_to_response(self.get_context_data(form=form), status=422)
 
 
+class PlanView(FamilyPage):
+    """One family, one plan: goals in the family's own words, and who does what by when."""
+
+    template_name = "dossier/plan.html"
+    permission_required = "plans.change_plan"
+    audit_purpose = "plan met het gezin"
+
+    def _action_form(self, goal_pk: int, data: Any = None) -> forms.ActionForm:
+        """The form to add an action to one goal (its own prefix, so every field id is unique)."""
+        team = families.active_team(self.family)
+        tasks = list(pathways.family_tasks(family=self.family).filter(status=TaskStatus.OPEN))
+        return forms.ActionForm(data, prefix=f"doel{goal_pk}", team=team, tasks=tasks)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        bound: forms.ActionForm | None = kwargs.get("bound_action")
+        rows = []
+        for goal in plans.goals(family=self.family):
+            form = bound if bound is not None and bound.prefix == f"doel{goal.pk}" else self._action_form(goal.pk)
+            rows.append((goal, form))
+        context.update(
+            rows=rows,
+            goal_form=kwargs.get("goal_form") or forms.GoalForm(),
+            goal_statuses=GoalStatus.choices,
+            action_statuses=ActionStatus.choices,
+            today=clock.local_date(),
+        )
+        return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        by, kind = _user(request), request.POST.get("kind")
+        goal_form = forms.GoalForm(request.POST if kind == "doel" else None)
+        bound_action: forms.ActionForm | None = None
+        try:
+            if kind == "doel":
+                if goal_form.is_valid():
+                    plan_services.goal_add(family=self.family, by=by, **goal_form.cleaned_data)
+                    return self._saved(_("Het doel staat in het plan."))
+            elif kind == "actie":
+                goal = self._goal(request.POST.get("goal"))
+                bound_action = self._action_form(goal.pk, request.POST)
+                if bound_action.is_valid():
+                    data = bound_action.cleaned_data
+                    plan_services.action_add(
+                        goal=goal,
+                        by=by,
+                        what=data["what"],
+                        who=data["who"],
+                        due_on=data["due_on"],
+                        professional=User.objects.filter(pk=data["professional"]).first()
+                        if data["professional"]
+                        else None,
+                        task=Task.objects.filter(pk=data["task"]).first() if data["task"] else None,
+                    )
+                    return self._saved(_("De actie staat in het plan."))
+            elif kind == "doelstatus":
+                goal = self._goal(request.POST.get("goal"))
+                plan_services.goal_set_status(goal=goal, by=by, status=request.POST.get("status", ""))
+                return self._saved(_("Opgeslagen."))
+            elif kind == "actiestatus":
+                action = (
+                    Action.objects.select_related("goal__family", "task")
+                    .filter(pk=request.POST.get("action") or 0, goal__family=self.family)
+                    .first()
+                )
+                if action is None:
+                    raise ValidationError(_("Deze actie hoort niet bij dit gezin."))
+                plan_services.action_set_status(action=action, by=by, status=request.POST.get("status", ""))
+                return self._saved(_("Opgeslagen."))
+        except ValidationError as error:
+            if bound_action is not None:
+                _apply_errors(bound_action, error)
+            elif kind == "doel":
+                _apply_errors(goal_form, error)
+            else:
+                for message in error.messages:
+                    messages.error(request, message)
+        context = self.get_context_data(goal_form=goal_form, bound_action=bound_action)
+        return self.render_to_response(context, status=422)
+
+    def _goal(self, pk: str | None) -> Goal:
+        goal = Goal.objects.select_related("family").filter(pk=pk or 0, family=self.family).first()
+        if goal is None:
+            raise ValidationError(_("Kies een doel van dit gezin."))
+        return goal
+
+    def _saved(self, message: str) -> HttpResponse:
+        messages.success(self.request, message)
+        return redirect("dossier:plan", pk=self.family.pk)
+
+
+class PlanPrintView(FamilyPage):
+    """The plan for the family, in B1 and on paper: their goals and who does what. No care levels and no
+    risk factors: this page is for the family."""
+
+    template_name = "dossier/plan_print.html"
+    permission_required = "plans.view_plan"
+    audit_purpose = "plan afdrukken voor het gezin"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            goals=list(plans.open_goals(family=self.family)),
+            reached=list(plans.goals(family=self.family).filter(status=GoalStatus.REACHED)),
+            regiehouder=families.regiehouder_of(self.family),
+            network=list(self.family.network.all()),
+            today=clock.local_date(),
+        )
+        return context
+
+
 class WorklistView(PersonalDataViewMixin, TemplateView):
     """ "Mijn taken": the open tasks of the signed-in professional, the most urgent first."""
 
@@ -456,7 +579,7 @@ class WorklistView(PersonalDataViewMixin, TemplateView):
         tasks = list(pathways.worklist(user=_user(self.request)))
         today = clock.local_date()
         context.update(
-            object_list=[t.family for t in tasks] or [],
+            object_list=list(dict.fromkeys(t.family for t in tasks)),  # each family read once
             tasks=tasks,
             today=today,
             soon=today + timedelta(days=7),
@@ -513,3 +636,49 @@ class DashboardView(PersonalDataViewMixin, TemplateView):
         board = regie.dashboard(user=_user(self.request))
         context.update(board=board, object_list=[row.family for row in board.rows], today=clock.local_date())
         return context
+
+
+class RegieProfileView(PersonalDataViewMixin, TemplateView):
+    """A regiehouder's own place in the pool: capacity, languages, areas, and new families welcome."""
+
+    template_name = "dossier/regie_profile.html"
+    permission_required = "regie.view_dashboard"
+    audit_purpose = "eigen regieprofiel"
+    audit_object_type = "regie.regiehouderprofile"
+
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Any]:
+        profile = context.get("profile")
+        return [profile] if profile is not None else [Target(self.audit_object_type)]
+
+    def _initial(self) -> dict[str, Any]:
+        profile = regie.profile_of(self.request.user)
+        if profile is None:
+            return {"capacity": 20, "active": True, "languages": ["nl"]}
+        return {
+            "discipline": profile.discipline,
+            "capacity": profile.capacity,
+            "languages": profile.languages,
+            "whole_city": profile.whole_city,
+            "stadsdelen": list(profile.stadsdelen.all()),
+            "active": profile.active,
+        }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = forms.RegieProfileForm(initial=self._initial())
+        return self.render_to_response(self.get_context_data(form=form, profile=regie.profile_of(request.user)))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = forms.RegieProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                regie_services.regie_profile_save(
+                    user=_user(request), by=_user(request), data=regie_services.ProfileData(**form.cleaned_data)
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Je regieprofiel is opgeslagen."))
+                return redirect("dossier:dashboard")
+        return self.render_to_response(
+            self.get_context_data(form=form, profile=regie.profile_of(request.user)), status=422
+        )

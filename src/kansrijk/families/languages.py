@@ -7,9 +7,10 @@ covers the languages most spoken in Amsterdam families; "anders" lets a professi
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 LANGUAGE_CHOICES: tuple[tuple[str, object], ...] = (
-    ("nl", _("Nederlands")),
+    ("nl", pgettext_lazy("taal die een ouder spreekt", "Nederlands")),
     ("en", _("Engels")),
     ("ar", _("Arabisch")),
     ("tzm", _("Tamazight (Berbers)")),

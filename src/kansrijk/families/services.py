@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
@@ -30,13 +31,14 @@ from kansrijk.families.models import (
     Pregnancy,
     PregnancyOutcome,
 )
-from kansrijk.families.phase import PREGNANCY_DAYS
+from kansrijk.families.phase import PREGNANCY_DAYS, PregnancyFacts, conception_of_pregnancy
 from kansrijk.geo.models import Gebied, Stadsdeel
 from kansrijk.geo.selectors import area_for_postcode
 
 PURPOSE = "gezinsdossier"
 MAX_WEEKS_AT_BIRTH = 44
 MIN_WEEKS_AT_BIRTH = 22
+RECENT_BIRTH_DAYS = 60
 
 
 def _audit(*, by: User, action: AuditAction, target: Any, detail: dict[str, Any] | None = None) -> None:
@@ -82,7 +84,12 @@ def _place(address: Address) -> tuple[str, Stadsdeel | None, Gebied | None]:
 def _check_languages(languages: Sequence[str]) -> list[str]:
     unknown = [code for code in languages if code not in LANGUAGE_CODES]
     if unknown:
-        raise ValidationError({"languages": _("Onbekende taal: %(codes)s") % {"codes": ", ".join(unknown)}})
+        raise ValidationError(
+            {
+                "languages": ngettext("Onbekende taal: %(codes)s", "Onbekende talen: %(codes)s", len(unknown))
+                % {"codes": ", ".join(unknown)}
+            }
+        )
     return list(dict.fromkeys(languages))
 
 
@@ -266,7 +273,7 @@ def child_add(
         if errors:
             raise ValidationError(errors)
         if pregnancy is None:
-            pregnancy = family.pregnancies.filter(outcome=PregnancyOutcome.ONGOING).first()
+            pregnancy = _pregnancy_of_birth(family, birth_date)
         child = Child.objects.create(
             family=family,
             pregnancy=pregnancy,
@@ -280,6 +287,24 @@ def child_add(
             pregnancy.save(update_fields=["outcome", "ended_on"])
         _audit(by=by, action=AuditAction.CREATE, target=child, detail={"family": family.pk})
         return child
+
+
+def _pregnancy_of_birth(family: Family, birth_date: date) -> Pregnancy | None:
+    """The ongoing pregnancy this birth ends: only one that had begun before the child was born (an older
+    sibling recorded during a new pregnancy must not end it)."""
+    ongoing = family.pregnancies.filter(outcome=PregnancyOutcome.ONGOING).first()
+    if ongoing is None:
+        return None
+    conception = conception_of_pregnancy(
+        PregnancyFacts(
+            due_date=ongoing.expected_due_date,
+            weeks_at_registration=ongoing.weeks_at_registration,
+            registered_on=ongoing.registered_on,
+        )
+    )
+    if conception is None:  # nothing dated yet: a recent birth is this pregnancy's, an older child is not
+        return ongoing if (clock.local_date() - birth_date).days <= RECENT_BIRTH_DAYS else None
+    return ongoing if birth_date >= conception else None
 
 
 def network_member_add(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -93,15 +94,19 @@ class PlanResult:
     not_needed: list[Task]
 
 
-def tasks_plan(*, family: Family, phase: str, level: str, signaleerder: User, by: User) -> PlanResult:
+def tasks_plan(
+    *, family: Family, phase: str, level: str, signaleerder: User, by: User, start: date | None = None
+) -> PlanResult:
     """Propose the pathway's tasks for the family's phase and care level (after an assessment), in the
     caller's transaction and after the caller's permission check. Open tasks of steps that no longer apply
     are closed as not needed; done tasks stay done and are not proposed again; a step that completes when
-    there is a regiehouder is not proposed when there already is one."""
+    there is a regiehouder is not proposed when there already is one. Due dates count in working days from
+    `start` (the day of the conversation; default today)."""
     version = current_version()
     steps = [s for s in version.steps.all() if phase in s.phases and level in s.levels]
     wanted = {s.code for s in steps}
-    now, today = clock.now(), clock.local_date()
+    now = clock.now()
+    start = start or clock.local_date()
     team = active_team(family)
     has_regiehouder = any(m.is_regiehouder for m in team)
     existing = list(family.tasks.filter(status__in=[TaskStatus.OPEN, TaskStatus.DONE]))
@@ -124,7 +129,7 @@ def tasks_plan(*, family: Family, phase: str, level: str, signaleerder: User, by
             phase=phase,
             level=level,
             assigned_to=_responsible(step.role, team, signaleerder),
-            due_on=add_working_days(today, step.due_working_days),
+            due_on=add_working_days(start, step.due_working_days),
             created_at=now,
             created_by=by,
         )

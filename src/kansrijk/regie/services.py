@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
@@ -17,9 +18,10 @@ from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_record
 from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
-from kansrijk.families.languages import language_name
-from kansrijk.families.models import CareTeamMember, Family
+from kansrijk.families.languages import LANGUAGE_CODES, language_name
+from kansrijk.families.models import CareTeamMember, Discipline, Family
 from kansrijk.families.services import care_team_join_as_regiehouder, care_team_stop_regie
+from kansrijk.geo.models import Stadsdeel
 from kansrijk.pathways.definition import REGIEHOUDER
 from kansrijk.pathways.models import CompletesOn, Task, TaskStatus
 from kansrijk.pathways.services import tasks_regie_changed
@@ -31,6 +33,7 @@ CONTINUITY_NOW, CONTINUITY_EARLIER = 5.0, 2.0
 LANGUAGE_MATCH = 3.0
 AREA_MATCH, CITY_WIDE = 2.0, 1.0
 ROOM_WEIGHT = 2.0  # times the share of capacity still free
+MAX_CAPACITY = 60
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,58 @@ def regie_propose(*, family: Family, by: User, limit: int = 5) -> list[Proposal]
     return proposals[:limit]
 
 
+@dataclass(frozen=True)
+class ProfileData:
+    discipline: str
+    capacity: int
+    languages: Sequence[str]
+    stadsdelen: Sequence[Stadsdeel]
+    whole_city: bool = False
+    active: bool = True
+
+
+def regie_profile_save(*, user: User, by: User, data: ProfileData) -> RegiehouderProfile:
+    """Join the pool or change one's place in it: discipline, capacity, languages, areas, and whether new
+    families are welcome (a regiehouder for themselves; a beheerder for anyone)."""
+    require_perm(user=by, perm="regie.change_profile", obj=user, attempted="regie.profile", target=user)
+    errors: dict[str, str] = {}
+    if not user.role_grants.filter(role=Role.REGIEHOUDER).exists():
+        errors["user"] = _("Alleen iemand met de rol regiehouder staat in de pool.")
+    if data.discipline not in Discipline.values:
+        errors["discipline"] = _("Kies een discipline.")
+    if not 1 <= data.capacity <= MAX_CAPACITY:
+        errors["capacity"] = _("Geef een capaciteit van 1 tot en met %(max)d gezinnen.") % {"max": MAX_CAPACITY}
+    unknown = [code for code in data.languages if code not in LANGUAGE_CODES]
+    if unknown:
+        errors["languages"] = ngettext("Onbekende taal: %(codes)s", "Onbekende talen: %(codes)s", len(unknown)) % {
+            "codes": ", ".join(unknown)
+        }
+    if not data.whole_city and not data.stadsdelen:
+        errors["stadsdelen"] = _("Kies de stadsdelen waar je werkt, of heel Amsterdam.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        profile, created = RegiehouderProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "discipline": data.discipline,
+                "capacity": data.capacity,
+                "languages": list(dict.fromkeys(data.languages)),
+                "whole_city": data.whole_city,
+                "active": data.active,
+            },
+        )
+        profile.stadsdelen.set(data.stadsdelen)
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.CREATE if created else AuditAction.UPDATE,
+            targets=[profile],
+            purpose=PURPOSE,
+            detail={"capacity": data.capacity, "active": data.active},
+        )
+    return profile
+
+
 def _active(family: Family) -> RegieAssignment | None:
     return RegieAssignment.objects.select_for_update().filter(family=family, ended_at__isnull=True).first()
 
@@ -176,7 +231,8 @@ def families_needing_regie() -> Sequence[int]:
     asking = Task.objects.filter(status=TaskStatus.OPEN).filter(
         Q(completes_on=CompletesOn.REGIE_ASSIGNED) | Q(role=REGIEHOUDER)
     )
-    has_regie = RegieAssignment.objects.filter(ended_at__isnull=True).values("family_id")
+    # A regiehouder whose account was disabled (someone left) holds nothing: the family needs a new one.
+    has_regie = RegieAssignment.objects.filter(ended_at__isnull=True, regiehouder__is_active=True).values("family_id")
     return list(
         Family.objects.filter(pk__in=asking.values("family_id"), closed_at__isnull=True)
         .exclude(pk__in=has_regie)

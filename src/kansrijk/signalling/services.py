@@ -10,6 +10,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
@@ -68,7 +69,10 @@ def _check(
     codes = [o.factor for o in observations]
     unknown = [code for code in codes if known.get(code) is None]
     if unknown:
-        errors.setdefault("observations", []).append(_("Onbekende factor: %(codes)s") % {"codes": ", ".join(unknown)})
+        errors.setdefault("observations", []).append(
+            ngettext("Onbekende factor: %(codes)s", "Onbekende factoren: %(codes)s", len(unknown))
+            % {"codes": ", ".join(unknown)}
+        )
     if len(codes) != len(set(codes)):
         errors.setdefault("observations", []).append(_("Elke factor kan één keer per gesprek worden vastgelegd."))
     if any(o.source not in Source.values for o in observations):
@@ -186,7 +190,14 @@ def assessment_record(
         phase = family_phase(family).phase
         plan = None
         if phase.kind != PhaseKind.AFTER_WINDOW:
-            plan = tasks_plan(family=family, phase=phase.kind, level=assessment.amsterdam_level, signaleerder=by, by=by)
+            plan = tasks_plan(
+                family=family,
+                phase=phase.kind,
+                level=assessment.amsterdam_level,
+                signaleerder=by,
+                by=by,
+                start=conversation_on,
+            )
     return Recorded(assessment=assessment, plan=plan, meldcode=meldcode)
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kansrijk.pathways",
     "kansrijk.signalling",
     "kansrijk.regie",
+    "kansrijk.plans",
     "kansrijk.dossier",
 ]
 

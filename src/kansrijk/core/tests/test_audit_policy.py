@@ -122,6 +122,8 @@ PERSONAL_DATA_PAGES = [
     Page("/gezinnen/<int:pk>/gesprek/", Role.PROFESSIONAL, "families.family", _family_route("gesprek/")),
     Page("/gezinnen/<int:pk>/regiehouder/", Role.PROFESSIONAL, "families.family", _family_route("regiehouder/")),
     Page("/gezinnen/<int:pk>/meldcode/", Role.PROFESSIONAL, "families.family", _family_route("meldcode/")),
+    Page("/gezinnen/<int:pk>/plan/", Role.PROFESSIONAL, "families.family", _family_route("plan/")),
+    Page("/gezinnen/<int:pk>/plan/afdrukken/", Role.PROFESSIONAL, "families.family", _family_route("plan/afdrukken/")),
     Page("/taken/", Role.PROFESSIONAL, "pathways.task"),
     Page(
         "/taken/<int:pk>/klaar/",
@@ -132,6 +134,7 @@ PERSONAL_DATA_PAGES = [
         action=AuditAction.UPDATE,
     ),
     Page("/regie/", Role.REGIEHOUDER, "families.family"),
+    Page("/regie/profiel/", Role.REGIEHOUDER, "regie.regiehouderprofile"),
     Page("/api/v1/gezinnen/", Role.PROFESSIONAL, "families.family"),
     Page("/api/v1/gezinnen/<int:pk>/", Role.PROFESSIONAL, "families.family", _api_family_route("")),
     Page(
@@ -139,6 +142,7 @@ PERSONAL_DATA_PAGES = [
     ),
     Page("/api/v1/gezinnen/<int:pk>/regie/", Role.PROFESSIONAL, "families.family", _api_family_route("regie/")),
     Page("/api/v1/gezinnen/<int:pk>/meldcode/", Role.PROFESSIONAL, "families.family", _api_family_route("meldcode/")),
+    Page("/api/v1/gezinnen/<int:pk>/plan/", Role.PROFESSIONAL, "families.family", _api_family_route("plan/")),
     Page("/api/v1/taken/", Role.PROFESSIONAL, "pathways.task"),
     Page(
         "/api/v1/taken/<int:pk>/klaar/",

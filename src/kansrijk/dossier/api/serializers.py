@@ -11,6 +11,7 @@ from kansrijk.families.levels import AmsterdamLevel, NationalLevel
 from kansrijk.families.models import Caregiver, Child, Discipline, Family, NetworkMember, Pregnancy
 from kansrijk.pathways.models import Task
 from kansrijk.pathways.selectors import is_overdue
+from kansrijk.plans.models import LifeDomain
 from kansrijk.signalling import selectors as signalling
 from kansrijk.signalling.models import Assessment, MeldcodeDecision, Source, Unsafety
 
@@ -196,3 +197,15 @@ class MeldcodeStepInputSerializer(serializers.Serializer[Any]):
 
 class TaskDoneSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
+
+
+class PlanInputSerializer(serializers.Serializer[Any]):
+    """A goal (no `goal` given: `domain` and `text`), or an action for goal `goal` (`text` is what
+    happens, `who` does it, optionally by `due_on` and carrying out pathway task `task`)."""
+
+    goal = serializers.IntegerField(required=False, allow_null=True, default=None)
+    domain = serializers.ChoiceField(choices=LifeDomain.choices, required=False, default="")
+    text = serializers.CharField(max_length=300)
+    who = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
+    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+    task = serializers.IntegerField(required=False, allow_null=True, default=None)

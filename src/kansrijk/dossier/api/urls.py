@@ -8,6 +8,7 @@ urlpatterns = [
     path("gezinnen/<int:pk>/gesprekken/", views.AssessmentsView.as_view(), name="family-assessments"),
     path("gezinnen/<int:pk>/regie/", views.RegieView.as_view(), name="family-regie"),
     path("gezinnen/<int:pk>/meldcode/", views.MeldcodeView.as_view(), name="family-meldcode"),
+    path("gezinnen/<int:pk>/plan/", views.PlanView.as_view(), name="family-plan"),
     path("taken/", views.WorklistView.as_view(), name="worklist"),
     path("taken/<int:pk>/klaar/", views.TaskDoneView.as_view(), name="task-done"),
     path("regie/", views.DashboardView.as_view(), name="regie-dashboard"),

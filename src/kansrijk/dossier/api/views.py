@@ -26,6 +26,9 @@ from kansrijk.families.models import Family
 from kansrijk.pathways import selectors as pathways
 from kansrijk.pathways import services as pathway_services
 from kansrijk.pathways.models import Task
+from kansrijk.plans import selectors as plans
+from kansrijk.plans import services as plan_services
+from kansrijk.plans.models import Goal
 from kansrijk.regie import selectors as regie
 from kansrijk.regie import services as regie_services
 from kansrijk.signalling import selectors as signalling
@@ -217,6 +220,59 @@ class MeldcodeView(FamilyAPIMixin, APIView):
             raise ValidationError({"step": ["Er loopt geen meldcode voor dit gezin."]})
         signalling_services.meldcode_step_record(track=track, by=_user(request), **data.validated_data)
         return Response(self._body(), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAGS)
+class PlanView(FamilyAPIMixin, APIView):
+    """The family's plan: goals in their own words with who does what by when (GET); add a goal, or an
+    action to a goal (POST with `goal` set), optionally carrying out a pathway task."""
+
+    permission = "plans.change_plan"
+    audit_purpose = "plan met het gezin"
+
+    def _body(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": goal.pk,
+                "domain": goal.domain,
+                "text": goal.text,
+                "status": goal.status,
+                "actions": [
+                    {
+                        "id": a.pk,
+                        "what": a.what,
+                        "who": a.who,
+                        "due_on": a.due_on,
+                        "status": a.status,
+                        "task": a.task_id,
+                    }
+                    for a in goal.actions.all()
+                ],
+            }
+            for goal in plans.goals(family=self.family)
+        ]
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response({"goals": self._body()})
+
+    @extend_schema(request=s.PlanInputSerializer, responses={201: OpenApiTypes.OBJECT})
+    def post(self, request: Request, pk: int) -> Response:
+        data = s.PlanInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        by = _user(request)
+        if values.get("goal") is None:
+            plan_services.goal_add(family=self.family, by=by, domain=values["domain"], text=values["text"])
+        else:
+            goal = Goal.objects.select_related("family").filter(pk=values["goal"], family=self.family).first()
+            if goal is None:
+                raise ValidationError({"goal": ["Kies een doel van dit gezin."]})
+            task = Task.objects.filter(pk=values["task"]).first() if values.get("task") else None
+            plan_services.action_add(
+                goal=goal, by=by, what=values["text"], who=values["who"], due_on=values.get("due_on"), task=task
+            )
+        return Response({"goals": self._body()}, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=TAGS)

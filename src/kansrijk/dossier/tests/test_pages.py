@@ -17,6 +17,7 @@ from kansrijk.core.models import AuditAction, AuditEntry
 from kansrijk.families.models import Family
 from kansrijk.families.selectors import regiehouder_of
 from kansrijk.pathways.models import Task, TaskStatus
+from kansrijk.plans.models import Goal
 from kansrijk.regie.models import RegiehouderProfile
 from kansrijk.signalling.models import Assessment
 
@@ -193,3 +194,68 @@ def test_adding_a_birth_ends_the_pregnancy_on_the_page(verified_client: Make) ->
     assert "Kraamtijd, dag 2" in page
     assert family.pregnancies.get().outcome == "geboren"
     assert family.children.get().birth_date == date(2026, 11, 22)
+
+
+def test_the_plan_with_the_family_and_its_printable_version(verified_client: Make) -> None:
+    client, _ = verified_client(Role.PROFESSIONAL)
+    family = _open(client)
+    client.post(f"/gezinnen/{family.pk}/gesprek/", {**LINDA_CONVERSATION, "vastleggen": "1"})
+    response = client.post(
+        f"/gezinnen/{family.pk}/plan/", {"kind": "doel", "domain": "welzijn", "text": "Ik wil weer rustig slapen"}
+    )
+    assert response.status_code == 302
+    goal = Goal.objects.get(family=family)
+    task = Task.objects.get(family=family, step_code="plan-bijwerken")
+    prefix = f"doel{goal.pk}"
+    response = client.post(
+        f"/gezinnen/{family.pk}/plan/",
+        {
+            "kind": "actie",
+            "goal": goal.pk,
+            f"{prefix}-what": "Praten met de praktijkondersteuner over slapen",
+            f"{prefix}-who": "Linda",
+            f"{prefix}-due_on": "2026-12-15",
+            f"{prefix}-task": task.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    missing = client.post(
+        f"/gezinnen/{family.pk}/plan/",
+        {"kind": "actie", "goal": goal.pk, f"{prefix}-what": "Bellen", f"{prefix}-who": ""},
+    )
+    assert missing.status_code == 422 and "Schrijf op wie het doet." in missing.content.decode()
+    printed = client.get(f"/gezinnen/{family.pk}/plan/afdrukken/").content.decode()
+    assert "Ons plan: Linda en Davie (demo)" in printed and "Ik wil weer rustig slapen" in printed
+    assert "Praten met de praktijkondersteuner over slapen" in printed
+    # The family's version carries no care level and no risk factors.
+    for label in ("Extra steun", "risicofactor", "Verleden van seksueel misbruik", "kwetsbaar"):
+        assert label not in printed
+
+
+def test_a_regiehouder_keeps_their_own_profile(verified_client: Make) -> None:
+    client, holder = verified_client(Role.REGIEHOUDER)
+    assert "Meld je aan voor de pool" in client.get("/regie/").content.decode()
+    response = client.post(
+        "/regie/profiel/", {"discipline": "buurtteam", "capacity": "25", "languages": ["nl", "tw"], "stadsdelen": []}
+    )
+    assert response.status_code == 422 and "Kies de stadsdelen waar je werkt" in response.content.decode()
+    from kansrijk.geo.models import Stadsdeel
+
+    zuidoost = Stadsdeel.objects.get(naam="Zuidoost")
+    response = client.post(
+        "/regie/profiel/",
+        {
+            "discipline": "buurtteam",
+            "capacity": "25",
+            "languages": ["nl", "tw"],
+            "stadsdelen": [zuidoost.pk],
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    profile = RegiehouderProfile.objects.get(user=holder)
+    assert (profile.capacity, profile.languages, [s.naam for s in profile.stadsdelen.all()]) == (
+        25,
+        ["nl", "tw"],
+        ["Zuidoost"],
+    )

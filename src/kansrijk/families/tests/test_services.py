@@ -123,3 +123,14 @@ def test_unknown_languages_are_refused() -> None:
         services.caregiver_add(
             family=family, by=midwife, data=services.CaregiverData(given_name="A", role="vader", languages=["klingon"])
         )
+
+
+@freeze_time("2026-11-23 10:00:00")
+def test_recording_an_older_child_during_a_new_pregnancy_does_not_end_it() -> None:
+    midwife = professional()
+    family = open_family(by=midwife)
+    pregnancy = services.pregnancy_record(family=family, by=midwife, expected_due_date=date(2027, 6, 1))
+    services.child_add(family=family, by=midwife, given_name="Sami", birth_date=date(2023, 9, 1))
+    pregnancy.refresh_from_db()
+    assert pregnancy.outcome == PregnancyOutcome.ONGOING
+    assert selectors.family_phase(Family.objects.get(pk=family.pk)).phase.kind == PhaseKind.PREGNANCY

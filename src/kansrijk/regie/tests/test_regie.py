@@ -18,7 +18,7 @@ from kansrijk.families.tests.factories import open_family, professional
 from kansrijk.pathways.models import TaskStatus
 from kansrijk.pathways.services import tasks_plan
 from kansrijk.regie import jobs, selectors, services
-from kansrijk.regie.models import RegieGap
+from kansrijk.regie.models import RegieGap, RegiehouderProfile
 from kansrijk.regie.tests.factories import regiehouder
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +132,29 @@ def test_the_daily_job_flags_families_without_a_regiehouder_once_and_resolves_th
     assert jobs.gaps() == 0  # flagged once
     services.regie_assign(family=needing, regiehouder=regiehouder(), by=midwife)
     assert not RegieGap.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_a_family_whose_regiehouder_left_is_flagged_again() -> None:
+    midwife = professional()
+    family = _family(midwife, languages=["nl"])
+    tasks_plan(family=family, phase="na_geboorte", level="extra_steun", signaleerder=midwife, by=midwife)
+    holder = regiehouder()
+    services.regie_assign(family=family, regiehouder=holder, by=midwife)
+    assert jobs.gaps() == 0
+    holder.is_active = False  # the account is disabled when someone leaves
+    holder.save(update_fields=["is_active"])
+    assert jobs.gaps() == 1
+    services.regie_handover(family=family, to=regiehouder(), by=midwife, reason="Vorige regiehouder is vertrokken")
+    assert not RegieGap.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_only_regiehouders_join_the_pool_and_only_for_themselves() -> None:
+    holder = regiehouder()
+    data = services.ProfileData(discipline="jgz", capacity=12, languages=["nl", "ar"], stadsdelen=[], whole_city=True)
+    services.regie_profile_save(user=holder, by=holder, data=data)
+    assert RegiehouderProfile.objects.get(user=holder).capacity == 12
+    with pytest.raises(PermissionDenied):
+        services.regie_profile_save(user=holder, by=regiehouder(), data=data)
+    midwife = professional()
+    with pytest.raises(PermissionDenied):  # not a regiehouder: cannot change anyone's place in the pool
+        services.regie_profile_save(user=midwife, by=midwife, data=data)
