@@ -37,6 +37,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from django.urls import get_resolver  # noqa: E402
 
 FAMILIES = int(os.environ.get("FAMILIES_BENCH", "100000"))
 PROFESSIONALS = max(FAMILIES // 100, 10)  # each in the care team of about 100 families
@@ -316,6 +317,7 @@ def triage() -> None:
 
 def main() -> None:
     setup_test_environment()
+    get_resolver().url_patterns  # noqa: B018  (import every view now: a long run must not see later edits)
     print(
         f"family file on {connection.vendor}" + ("" if connection.vendor == "postgresql" else " (target: PostgreSQL)")
     )

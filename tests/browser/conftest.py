@@ -58,9 +58,11 @@ def _load_reference_data() -> None:
     load it again (idempotent) so each browser test starts from a migrated database."""
     from kansrijk.geo.services import geo_load_fixture
     from kansrijk.kaart.services import taxonomy_load
+    from kansrijk.pathways.services import pathway_load_packaged
 
     geo_load_fixture()
     taxonomy_load()
+    pathway_load_packaged()
 
 
 @pytest.fixture

@@ -129,3 +129,36 @@ def test_linda_from_a_first_signal_to_a_regiehouder(page, app_server, axe_check)
     assert page.get_by_text("Kennismaken met een ervaringsdeskundige moeder").is_visible()
     axe_check(page, "gezin-13-plan-afdrukken")
     assert page.csp_errors == []
+
+
+def test_the_programme_team_reads_and_edits_the_pathway_and_a_regiehouder_sees_their_caseload(
+    page, app_server, axe_check
+):
+    base = app_server.url
+    lead = UserFactory.create(roles=[Role.PROGRAMMATEAM], with_totp=True, full_name="Pim Programma (demo)")
+    _login(page, base, lead, axe_check, prefix="route-01-")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Route").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Zo werken wij in Amsterdam"
+    axe_check(page, "route-02-route")
+    page.get_by_role("link", name="Route aanpassen").click()
+    axe_check(page, "route-03-aanpassen")
+    page.get_by_label("Wat verandert er, en waarom?").fill("Geen inhoudelijke wijziging: test")
+    page.get_by_role("button", name="Publiceer als nieuwe versie").click()
+    page.wait_for_url(f"{base}/route/")
+    assert page.get_by_text("Versie 2 is gepubliceerd.", exact=False).is_visible()
+    assert page.csp_errors == []
+
+    page.context.clear_cookies()
+    holder = UserFactory.create(roles=[Role.REGIEHOUDER], with_totp=True, full_name="Sanne Bakker (demo)")
+    _login(page, base, holder, axe_check, prefix="regie-01-")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Regie").click()
+    axe_check(page, "regie-02-dashboard")
+    page.get_by_role("link", name="Meld je aan voor de pool van regiehouders").click()
+    page.get_by_label("Discipline").select_option("buurtteam")
+    page.get_by_label("Hoeveel gezinnen kun je aan?").fill("20")
+    page.get_by_role("group", name="Stadsdelen waar je werkt").get_by_text("Zuidoost", exact=True).click()
+    axe_check(page, "regie-03-profiel")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(f"{base}/regie/")
+    assert page.get_by_text("0 van 20 gezinnen.").is_visible()
+    assert page.csp_errors == []

@@ -25,6 +25,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Mijn taken"), "dossier:worklist", "pathways.view_worklist"),
     NavItem(_("Gezinnen"), "dossier:family_list", "families.list_families"),
     NavItem(_("Regie"), "dossier:dashboard", "regie.view_dashboard"),
+    NavItem(_("Route"), "dossier:pathway", "pathways.publish_pathway"),
     NavItem(_("Kaart"), "kaart:search"),
     NavItem(_("Kaart bijhouden"), "kaart:editor", "kaart.edit_map"),
     NavItem(_("Mijn account"), "accounts:account"),

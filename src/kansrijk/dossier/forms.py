@@ -13,7 +13,10 @@ from kansrijk.core.forms import AmsFormMixin
 from kansrijk.families.languages import LANGUAGE_CHOICES
 from kansrijk.families.levels import AmsterdamLevel, NationalLevel
 from kansrijk.families.models import CaregiverRole, Discipline
+from kansrijk.families.phase import PhaseKind
 from kansrijk.geo.models import Stadsdeel
+from kansrijk.pathways.definition import PHASES, REGIEHOUDER, SIGNALEERDER, StepData, check_steps
+from kansrijk.pathways.models import CompletesOn
 from kansrijk.plans.models import LifeDomain
 from kansrijk.signalling.catalogue import Factor, catalogue
 from kansrijk.signalling.models import MeldcodeDecision, MeldcodeStepKind, Source, Unsafety
@@ -318,3 +321,71 @@ class RegieProfileForm(AmsFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     active = forms.BooleanField(label=_("Ik neem nieuwe gezinnen aan"), required=False, initial=True)
+
+
+ROLE_LABELS: tuple[tuple[str, Any], ...] = (
+    (SIGNALEERDER, _("Wie het gesprek vastlegde")),
+    (REGIEHOUDER, _("Regiehouder")),
+    *Discipline.choices,
+)
+
+
+class PathwayStepForm(AmsFormMixin, forms.Form):
+    """One step of the pathway, as the programme team edits it."""
+
+    code = forms.SlugField(label=_("Code"), max_length=60, help_text=_("Kleine letters, cijfers en streepjes."))
+    title_nl = forms.CharField(label=_("Taak (Nederlands, B1)"), max_length=200)
+    title_en = forms.CharField(label=_("Taak (Engels)"), max_length=200)
+    description_nl = forms.CharField(label=_("Uitleg"), max_length=400, required=False)
+    phases = forms.MultipleChoiceField(
+        label=_("In welke fase"),
+        choices=[(kind, label) for kind, label in PhaseKind.choices if kind in PHASES],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    levels = forms.MultipleChoiceField(
+        label=_("Bij welk zorgniveau"), choices=AmsterdamLevel.choices, widget=forms.CheckboxSelectMultiple
+    )
+    # A blank first choice: an untouched empty row then sends nothing and is left out.
+    role = forms.ChoiceField(label=_("Wie doet het"), choices=[("", "—"), *ROLE_LABELS])
+    due_working_days = forms.IntegerField(label=_("Binnen hoeveel werkdagen"), min_value=0, max_value=130)
+    completes_on = forms.ChoiceField(label=_("Klaar als"), choices=CompletesOn.choices, required=False)
+
+
+def step_data(data: dict[str, Any]) -> StepData:
+    return StepData(
+        code=data["code"],
+        phases=tuple(data["phases"]),
+        levels=tuple(data["levels"]),
+        title_nl=data["title_nl"],
+        title_en=data["title_en"],
+        role=data["role"],
+        due_working_days=data["due_working_days"],
+        description_nl=data.get("description_nl", ""),
+        completes_on=data.get("completes_on", ""),
+    )
+
+
+class BasePathwayStepFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    """The steps as a whole pass the same checks as a packaged definition (e.g. no code twice)."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        problems = check_steps(self.steps())
+        if problems:
+            raise forms.ValidationError(problems)
+
+    def steps(self) -> list[StepData]:
+        return [step_data(data) for data in self.cleaned_data if data and not data.get("DELETE")]
+
+
+PathwayStepFormSet = forms.formset_factory(PathwayStepForm, formset=BasePathwayStepFormSet, extra=1, can_delete=True)
+
+
+class PathwayPublishForm(AmsFormMixin, forms.Form):
+    note = forms.CharField(
+        label=_("Wat verandert er, en waarom?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Dit staat bij de nieuwe versie. Taken die al gemaakt zijn, blijven zoals ze zijn."),
+    )

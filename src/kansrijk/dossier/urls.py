@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kansrijk.dossier import views
+from kansrijk.dossier import pathway_views, views
 
 app_name = "dossier"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("gezinnen/<int:pk>/plan/afdrukken/", views.PlanPrintView.as_view(), name="plan_print"),
     path("taken/", views.WorklistView.as_view(), name="worklist"),
     path("taken/<int:pk>/klaar/", views.TaskDoneView.as_view(), name="task_done"),
+    path("route/", pathway_views.PathwayView.as_view(), name="pathway"),
+    path("route/bewerken/", pathway_views.PathwayEditView.as_view(), name="pathway_edit"),
     path("regie/", views.DashboardView.as_view(), name="dashboard"),
     path("regie/profiel/", views.RegieProfileView.as_view(), name="regie_profile"),
 ]

@@ -20,7 +20,15 @@ from kansrijk.core.models import AuditAction
 from kansrijk.core.workdays import add_working_days
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import active_team
-from kansrijk.pathways.definition import REGIEHOUDER, SIGNALEERDER, StepData, check_steps, create_version
+from kansrijk.pathways.definition import (
+    REGIEHOUDER,
+    SIGNALEERDER,
+    StepData,
+    check_steps,
+    create_version,
+    packaged_definition,
+    steps_from_json,
+)
 from kansrijk.pathways.models import CompletesOn, PathwayStep, PathwayVersion, Task, TaskStatus
 
 PURPOSE = "zorgroute"
@@ -50,6 +58,15 @@ def _publish(*, name: str, steps: Sequence[StepData], note: str, by: User | None
         detail={"steps": len(steps)},
     )
     return version
+
+
+def pathway_load_packaged() -> PathwayVersion | None:
+    """Load version 1 from the packaged definition when no version exists yet (idempotent); what the data
+    migration does, for a database that was emptied (the browser tests' transactional tests)."""
+    if PathwayVersion.objects.exists():
+        return None
+    raw = packaged_definition()
+    return _publish(name=raw["name"], steps=steps_from_json(raw), note="Eerste versie.", by=None)
 
 
 def pathway_publish(*, by: User | None, name: str, steps: Sequence[StepData], note: str) -> PathwayVersion:

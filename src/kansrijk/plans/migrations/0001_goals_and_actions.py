@@ -6,53 +6,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('families', '0001_family_file'),
-        ('pathways', '0002_load_zo_werken_wij'),
+        ("families", "0001_family_file"),
+        ("pathways", "0002_load_zo_werken_wij"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(choices=[('zwangerschap_en_baby', 'Zwangerschap en de baby'), ('gezondheid', 'Gezondheid'), ('welzijn', 'Hoe ik me voel'), ('opvoeden', 'Opvoeden'), ('geld', 'Geld en regelingen'), ('wonen', 'Wonen'), ('werk', 'Werk, school en dagbesteding'), ('netwerk', 'Familie, vrienden en buurt'), ('veiligheid', 'Veilig in huis'), ('taal', 'Taal en meedoen')], max_length=30, verbose_name='onderwerp')),
-                ('text', models.CharField(help_text="Bijvoorbeeld: 'Ik wil weer rustig slapen.'", max_length=300, verbose_name='doel, in de woorden van het gezin')),
-                ('status', models.CharField(choices=[('open', 'Daar werken we aan'), ('bereikt', 'Gelukt'), ('gestopt', 'Gestopt')], default='open', max_length=20)),
-                ('created_at', models.DateTimeField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='families.family')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "domain",
+                    models.CharField(
+                        choices=[
+                            ("zwangerschap_en_baby", "Zwangerschap en de baby"),
+                            ("gezondheid", "Gezondheid"),
+                            ("welzijn", "Hoe ik me voel"),
+                            ("opvoeden", "Opvoeden"),
+                            ("geld", "Geld en regelingen"),
+                            ("wonen", "Wonen"),
+                            ("werk", "Werk, school en dagbesteding"),
+                            ("netwerk", "Familie, vrienden en buurt"),
+                            ("veiligheid", "Veilig in huis"),
+                            ("taal", "Taal en meedoen"),
+                        ],
+                        max_length=30,
+                        verbose_name="onderwerp",
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: 'Ik wil weer rustig slapen.'",
+                        max_length=300,
+                        verbose_name="doel, in de woorden van het gezin",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Daar werken we aan"), ("bereikt", "Gelukt"), ("gestopt", "Gestopt")],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="goals", to="families.family"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'doel',
-                'verbose_name_plural': 'doelen',
-                'ordering': ['family', 'created_at', 'pk'],
+                "verbose_name": "doel",
+                "verbose_name_plural": "doelen",
+                "ordering": ["family", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(max_length=300, verbose_name='wat')),
-                ('who', models.CharField(help_text='Een ouder, iemand uit het netwerk of een professional.', max_length=120, verbose_name='wie')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='wanneer klaar')),
-                ('status', models.CharField(choices=[('open', 'Nog niet begonnen'), ('bezig', 'Bezig'), ('klaar', 'Klaar'), ('gestopt', 'Gestopt')], default='open', max_length=20)),
-                ('created_at', models.DateTimeField()),
-                ('updated_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('professional', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plan_actions', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_actions', to='pathways.task', verbose_name='taak')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.goal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("what", models.CharField(max_length=300, verbose_name="wat")),
+                (
+                    "who",
+                    models.CharField(
+                        help_text="Een ouder, iemand uit het netwerk of een professional.",
+                        max_length=120,
+                        verbose_name="wie",
+                    ),
+                ),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="wanneer klaar")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Nog niet begonnen"),
+                            ("bezig", "Bezig"),
+                            ("klaar", "Klaar"),
+                            ("gestopt", "Gestopt"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "professional",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plan_actions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plan_actions",
+                        to="pathways.task",
+                        verbose_name="taak",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.goal"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actie',
-                'verbose_name_plural': 'acties',
-                'ordering': ['goal', 'due_on', 'pk'],
+                "verbose_name": "actie",
+                "verbose_name_plural": "acties",
+                "ordering": ["goal", "due_on", "pk"],
             },
         ),
     ]

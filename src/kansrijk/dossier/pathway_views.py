@@ -1,0 +1,108 @@
+"""The pathway "Zo werken wij in Amsterdam" as pages: everyone signed in reads the current version and
+its history; the programme team publishes a new version. No personal data on these pages."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from kansrijk.accounts.models import User
+from kansrijk.core.audited import NO_PERSONAL_DATA
+from kansrijk.dossier import forms
+from kansrijk.families.levels import AmsterdamLevel
+from kansrijk.families.phase import PhaseKind
+from kansrijk.pathways import selectors, services
+from kansrijk.pathways.models import PathwayVersion
+
+
+def _step_rows(version: PathwayVersion) -> list[dict[str, Any]]:
+    roles = dict(forms.ROLE_LABELS)
+    return [
+        {
+            "step": step,
+            "phases": [str(PhaseKind(p).label) for p in step.phases],
+            "levels": [str(AmsterdamLevel(level).label) for level in step.levels],
+            "role": roles.get(step.role, step.role),
+        }
+        for step in version.steps.all()
+    ]
+
+
+class PathwayView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    audit_policy = NO_PERSONAL_DATA
+    permission_required = "pathways.view_pathway"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        versions = list(selectors.versions())
+        current = versions[0] if versions else None
+        return render(
+            request,
+            "dossier/pathway.html",
+            {"current": current, "rows": _step_rows(current) if current else [], "versions": versions},
+        )
+
+
+class PathwayEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    audit_policy = NO_PERSONAL_DATA
+    permission_required = "pathways.publish_pathway"
+
+    def _render(
+        self, request: HttpRequest, formset: Any, publish: forms.PathwayPublishForm, status: int = 200
+    ) -> HttpResponse:
+        return render(
+            request,
+            "dossier/pathway_edit.html",
+            {"formset": formset, "publish": publish, "current": services.current_version()},
+            status=status,
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        current = services.current_version()
+        initial = [
+            {
+                "code": s.code,
+                "title_nl": s.title_nl,
+                "title_en": s.title_en,
+                "description_nl": s.description_nl,
+                "phases": s.phases,
+                "levels": s.levels,
+                "role": s.role,
+                "due_working_days": s.due_working_days,
+                "completes_on": s.completes_on,
+            }
+            for s in current.steps.all()
+        ]
+        return self._render(
+            request, forms.PathwayStepFormSet(initial=initial, prefix="stap"), forms.PathwayPublishForm()
+        )
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        formset = forms.PathwayStepFormSet(request.POST, prefix="stap")
+        publish = forms.PathwayPublishForm(request.POST)
+        if formset.is_valid() and publish.is_valid():
+            steps = cast(forms.BasePathwayStepFormSet, formset).steps()
+            user = request.user
+            try:
+                version = services.pathway_publish(
+                    by=user if isinstance(user, User) else None,
+                    name=services.current_version().name,
+                    steps=steps,
+                    note=publish.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(
+                    request,
+                    _("Versie %(n)d is gepubliceerd. Nieuwe gesprekken volgen deze versie.") % {"n": version.number},
+                )
+                return redirect("dossier:pathway")
+        return self._render(request, formset, publish, status=422)
