@@ -34,6 +34,7 @@ from kansrijk.families.models import Caregiver, CaregiverRole, Discipline, Famil
 from kansrijk.families.phase import KRAAMTIJD_DAYS, PREMATURE_BEFORE_WEEKS, PhaseKind, add_months
 from kansrijk.families.selectors import family_phase
 from kansrijk.geo.models import PostcodeArea, Stadsdeel
+from kansrijk.pathways import services as pathway_services
 from kansrijk.pathways.models import CompletesOn, Task, TaskStatus
 from kansrijk.pathways.services import task_complete
 from kansrijk.regie.models import RegieAssignment, RegiehouderProfile
@@ -939,7 +940,7 @@ def _linda_en_davie(staff: Staff, places: Places, phones: Phones, today: date) -
     kraam = family_services.care_team_add(
         family=family, user=staff.kraamzorg[0], discipline=Discipline.KRAAMZORG, by=midwife
     )
-    family_services.care_team_leave(member=kraam, by=midwife)
+    pathway_services.care_team_remove(member=kraam, by=midwife)
     # Warm handover from the midwife to the youth health nurse (the demo professional).
     family_services.care_team_add(family=family, user=nurse, discipline=Discipline.JGZ, by=midwife)
     for name, relation, helps_with, agreement in (

@@ -12,7 +12,7 @@ from kansrijk.core import clock
 from kansrijk.core.forms import AmsFormMixin
 from kansrijk.families.languages import LANGUAGE_CHOICES
 from kansrijk.families.levels import AmsterdamLevel, NationalLevel
-from kansrijk.families.models import CaregiverRole, Discipline
+from kansrijk.families.models import CaregiverRole, Discipline, PregnancyOutcome
 from kansrijk.families.phase import PhaseKind
 from kansrijk.geo.models import Stadsdeel
 from kansrijk.pathways.definition import PHASES, REGIEHOUDER, SIGNALEERDER, StepData, check_steps
@@ -133,6 +133,24 @@ class PregnancyForm(AmsFormMixin, forms.Form):
         if not data.get("expected_due_date") and not data.get("weeks_pregnant"):
             self.add_error("expected_due_date", _("Vul de uitgerekende datum in, of hoeveel weken zwanger."))
         return data
+
+
+class PregnancyEndForm(AmsFormMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Hoe is de zwangerschap geëindigd?"),
+        choices=[(v, label) for v, label in PregnancyOutcome.choices if v not in {"lopend", "geboren"}],
+        help_text=_("Is het kind geboren? Leg dan de geboorte vast; de zwangerschap sluit dan vanzelf."),
+    )
+    ended_on = forms.DateField(label=_("Datum"), widget=DateInput())
+
+
+class TeamLeaveForm(AmsFormMixin, forms.Form):
+    member = forms.TypedChoiceField(label=_("Wie gaat uit het zorgteam?"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, team: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        member = cast(forms.TypedChoiceField, self.fields["member"])
+        member.choices = [(m.pk, f"{m.user.full_name}, {m.get_discipline_display()}") for m in team]
 
 
 class NetworkForm(AmsFormMixin, forms.Form):
@@ -349,6 +367,7 @@ class PathwayStepForm(AmsFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("Wie doet het"), choices=[("", "—"), *ROLE_LABELS])
     due_working_days = forms.IntegerField(label=_("Binnen hoeveel werkdagen"), min_value=0, max_value=130)
     completes_on = forms.ChoiceField(label=_("Klaar als"), choices=CompletesOn.choices, required=False)
+    repeats = forms.BooleanField(label=_("Na elk gesprek opnieuw voorstellen"), required=False)
 
 
 def step_data(data: dict[str, Any]) -> StepData:
@@ -362,6 +381,7 @@ def step_data(data: dict[str, Any]) -> StepData:
         due_working_days=data["due_working_days"],
         description_nl=data.get("description_nl", ""),
         completes_on=data.get("completes_on", ""),
+        repeats=data.get("repeats", False),
     )
 
 

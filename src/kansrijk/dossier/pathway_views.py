@@ -76,6 +76,7 @@ class PathwayEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
                 "role": s.role,
                 "due_working_days": s.due_working_days,
                 "completes_on": s.completes_on,
+                "repeats": s.repeats,
             }
             for s in current.steps.all()
         ]

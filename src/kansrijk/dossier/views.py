@@ -12,10 +12,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -23,13 +23,14 @@ from django.views.generic import TemplateView
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import Target
-from kansrijk.core.audited import PersonalDataViewMixin
+from kansrijk.core.audited import PersonalDataViewMixin, audit_read
+from kansrijk.core.guard import require_perm
 from kansrijk.dossier import forms
 from kansrijk.families import selectors as families
 from kansrijk.families import services as family_services
 from kansrijk.families.languages import language_name
 from kansrijk.families.levels import AmsterdamLevel, NationalLevel
-from kansrijk.families.models import Family, PregnancyOutcome
+from kansrijk.families.models import CareTeamMember, Family, PregnancyOutcome
 from kansrijk.pathways import selectors as pathways
 from kansrijk.pathways import services as pathway_services
 from kansrijk.pathways.models import Task, TaskStatus
@@ -50,6 +51,11 @@ def _user(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
+
+
+def _id(value: str | None) -> int:
+    """A database id from a form value; 0 (matches nothing) for anything that is not a number."""
+    return int(value) if value and value.isdigit() else 0
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
@@ -149,34 +155,23 @@ class FamilyOpenView(PersonalDataViewMixin, TemplateView):
 
 
 def _open_family(by: User, data: dict[str, Any]) -> Family:
-    """Open the file, its first parent and where the family stands, as one whole (all or nothing)."""
-    with transaction.atomic():
-        family = family_services.family_open(
-            by=by,
-            name=data["family_label"],
-            discipline=data["discipline"],
-            address=family_services.Address(
-                street=data["street"], house_number=data["house_number"], postcode=data["postcode"]
-            ),
-        )
-        caregiver = family_services.caregiver_add(family=family, by=by, data=_caregiver_data(data))
-        if data["situation"] == forms.Situation.PREGNANT:
-            family_services.pregnancy_record(
-                family=family,
-                by=by,
-                expected_due_date=data.get("expected_due_date"),
-                weeks_at_registration=None if data.get("expected_due_date") else data.get("weeks_pregnant"),
-                mother=caregiver if caregiver.role == "moeder" else None,
-            )
-        elif data["situation"] == forms.Situation.BORN:
-            family_services.child_add(
-                family=family,
-                by=by,
-                given_name=data["child_name"],
-                birth_date=data["birth_date"],
-                weeks_at_birth=data.get("weeks_at_birth"),
-            )
-    return family
+    situation = data["situation"]
+    return family_services.family_open_with_first_contact(
+        by=by,
+        name=data["family_label"],
+        discipline=data["discipline"],
+        address=family_services.Address(
+            street=data["street"], house_number=data["house_number"], postcode=data["postcode"]
+        ),
+        first=family_services.FirstContact(
+            caregiver=_caregiver_data(data),
+            expected_due_date=data.get("expected_due_date") if situation == forms.Situation.PREGNANT else None,
+            weeks_pregnant=data.get("weeks_pregnant") if situation == forms.Situation.PREGNANT else None,
+            child_name=data.get("child_name", "") if situation == forms.Situation.BORN else "",
+            birth_date=data.get("birth_date") if situation == forms.Situation.BORN else None,
+            weeks_at_birth=data.get("weeks_at_birth") if situation == forms.Situation.BORN else None,
+        ),
+    )
 
 
 def _caregiver_data(data: dict[str, Any]) -> family_services.CaregiverData:
@@ -249,12 +244,17 @@ class FamilyAddView(FamilyPage):
         "ouder": forms.CaregiverForm,
         "kind": forms.ChildForm,
         "zwangerschap": forms.PregnancyForm,
+        "einde-zwangerschap": forms.PregnancyEndForm,
         "netwerk": forms.NetworkForm,
         "zorgteam": forms.CareTeamForm,
     }
 
     def _form(self, data: Any = None) -> Any:
         kind = self.kwargs["kind"]
+        if kind == "uit-zorgteam":
+            return forms.TeamLeaveForm(
+                data, team=[m for m in families.active_team(self.family) if not m.is_regiehouder]
+            )
         if kind not in self.FORMS:
             raise PermissionDenied
         return self.FORMS[kind](data)
@@ -270,6 +270,19 @@ class FamilyAddView(FamilyPage):
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
+                if kwargs["kind"] in {"kind", "einde-zwangerschap"}:
+                    # A new phase: the pathway follows at the level of the latest conversation.
+                    plan = signalling_services.family_replan(family=self.family, by=_user(request))
+                    if plan is not None and plan.created:
+                        messages.info(
+                            request,
+                            ngettext(
+                                "%(n)d nieuwe taak volgt uit de route.",
+                                "%(n)d nieuwe taken volgen uit de route.",
+                                len(plan.created),
+                            )
+                            % {"n": len(plan.created)},
+                        )
                 messages.success(request, _("Opgeslagen."))
                 return HttpResponseRedirect(self.family_url())
         return self.render_to_response(self.get_context_data(form=form, kind=kwargs["kind"]), status=422)
@@ -295,9 +308,29 @@ class FamilyAddView(FamilyPage):
                 weeks_at_registration=None if data.get("expected_due_date") else data.get("weeks_pregnant"),
                 expected_children=data.get("expected_children") or 1,
             )
+        elif kind == "uit-zorgteam":
+            member = (
+                CareTeamMember.objects.filter(
+                    pk=data["member"], family=family, ended_at__isnull=True, is_regiehouder=False
+                )
+                .select_related("user", "family")
+                .first()
+            )
+            if member is None:
+                raise ValidationError({"member": _("Deze persoon zit niet (meer) in het zorgteam.")})
+            pathway_services.care_team_remove(member=member, by=by)
+        elif kind == "einde-zwangerschap":
+            pregnancy = family.pregnancies.filter(outcome=PregnancyOutcome.ONGOING).first()
+            if pregnancy is None:
+                raise ValidationError(_("Er is geen lopende zwangerschap."))
+            family_services.pregnancy_end(
+                pregnancy=pregnancy, by=by, outcome=data["outcome"], ended_on=data["ended_on"]
+            )
         elif kind == "netwerk":
             family_services.network_member_add(family=family, by=by, **data)
         elif kind == "zorgteam":
+            # Only someone who may manage the team gets to look an address up (refusals are audited).
+            require_perm(user=by, perm="families.manage_care_team", obj=family, attempted="care_team.add")
             colleague = User.objects.filter(email__iexact=data["email"], is_active=True).first()
             if colleague is None:
                 raise ValidationError({"email": _("Er is geen actief account met dit e-mailadres.")})
@@ -390,7 +423,7 @@ class RegieView(FamilyPage):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         by = _user(request)
-        chosen = User.objects.filter(pk=request.POST.get("regiehouder") or 0).first()
+        chosen = User.objects.filter(pk=_id(request.POST.get("regiehouder"))).first()
         handover_form = forms.HandoverForm(request.POST if "overdragen" in request.POST else None)
         try:
             if chosen is None:
@@ -517,7 +550,7 @@ class PlanView(FamilyPage):
             elif kind == "actiestatus":
                 action = (
                     Action.objects.select_related("goal__family", "task")
-                    .filter(pk=request.POST.get("action") or 0, goal__family=self.family)
+                    .filter(pk=_id(request.POST.get("action")), goal__family=self.family)
                     .first()
                 )
                 if action is None:
@@ -536,7 +569,7 @@ class PlanView(FamilyPage):
         return self.render_to_response(context, status=422)
 
     def _goal(self, pk: str | None) -> Goal:
-        goal = Goal.objects.select_related("family").filter(pk=pk or 0, family=self.family).first()
+        goal = Goal.objects.select_related("family").filter(pk=_id(pk), family=self.family).first()
         if goal is None:
             raise ValidationError(_("Kies een doel van dit gezin."))
         return goal
@@ -556,10 +589,13 @@ class PlanPrintView(FamilyPage):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        holder = families.regiehouder_of(self.family)
+        membership = holder.user.memberships.select_related("organisation").first() if holder is not None else None
         context.update(
             goals=list(plans.open_goals(family=self.family)),
             reached=list(plans.goals(family=self.family).filter(status=GoalStatus.REACHED)),
-            regiehouder=families.regiehouder_of(self.family),
+            regiehouder=holder,
+            organisation=membership.organisation if membership is not None else None,
             network=list(self.family.network.all()),
             today=clock.local_date(),
         )
@@ -613,11 +649,18 @@ class TaskDoneView(PersonalDataViewMixin, TemplateView):
         try:
             task = pathway_services.task_complete(task=self.task, by=_user(request), note=note)
         except ValidationError as error:
+            # Already done (a second click, another tab): show the row as it is now, and say so.
             messages.error(request, " ".join(error.messages))
-            task = self.task
+            task = Task.objects.select_related("closed_by").get(pk=self.task.pk)
+            audit_read(request=request, targets=[task], purpose=self.audit_purpose)
         if request.headers.get("HX-Request"):
             return render(request, self.template_name, {"task": task, "today": clock.local_date(), "done_now": True})
-        return HttpResponseRedirect(request.POST.get("next") or reverse("dossier:worklist"))
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("dossier:worklist")
+        return HttpResponseRedirect(back)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return HttpResponseRedirect(reverse("dossier:worklist"))

@@ -37,12 +37,13 @@ class Discipline(models.TextChoices):
 
 class FamilyQuerySet(models.QuerySet["Family"]):
     def visible_to(self, user: Any) -> FamilyQuerySet:
-        """The families `user` may see: as an active member of the care team or as the professional
-        who opened the file. Nothing for anyone else (a forgotten check shows an empty list, never a leak)."""
+        """The families `user` may see: as an active member of the care team (the professional who opens a
+        file joins it; taken out of the team, they no longer see it). Nothing for anyone else (a forgotten
+        check shows an empty list, never a leak)."""
         if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         member = CareTeamMember.objects.filter(user=user, ended_at__isnull=True).values("family_id")
-        return self.filter(Q(opened_by=user) | Q(pk__in=member))
+        return self.filter(pk__in=member)
 
 
 class Family(models.Model):

@@ -23,8 +23,6 @@ def is_in_care_team(user: Any, obj: Any) -> bool:
     family = _family_of(obj)
     if family is None or not getattr(user, "is_authenticated", False):
         return False
-    if family.opened_by_id == user.pk:
-        return True
     return CareTeamMember.objects.filter(family=family, user=user, ended_at__isnull=True).exists()
 
 
@@ -38,8 +36,9 @@ def is_family_regiehouder(user: Any, obj: Any) -> bool:
 
 @rules.predicate
 def opened_the_file(user: Any, obj: Any) -> bool:
+    """The professional who opened the file, while still in its care team."""
     family = _family_of(obj)
-    return family is not None and getattr(user, "pk", None) == family.opened_by_id
+    return family is not None and getattr(user, "pk", None) == family.opened_by_id and is_in_care_team(user, family)
 
 
 works_with_families = (is_professional | is_regiehouder | is_mdo_voorzitter) & is_second_factor_verified

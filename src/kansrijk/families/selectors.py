@@ -44,10 +44,6 @@ def family_get(*, user: Any, pk: int | str) -> Family | None:
     )
 
 
-def family_exists(*, pk: int | str) -> bool:
-    return Family.objects.filter(pk=pk).exists()
-
-
 def pregnancy_facts(pregnancy: Pregnancy) -> PregnancyFacts:
     return PregnancyFacts(
         due_date=pregnancy.expected_due_date,

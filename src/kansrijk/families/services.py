@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
+from kansrijk.accounts.permissions import roles_of
+from kansrijk.accounts.roles import Role
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
 from kansrijk.core.guard import require_perm
@@ -39,6 +41,8 @@ PURPOSE = "gezinsdossier"
 MAX_WEEKS_AT_BIRTH = 44
 MIN_WEEKS_AT_BIRTH = 22
 RECENT_BIRTH_DAYS = 60
+# Who can be in a care team: people who work with families (not editors, moderators or administrators).
+FAMILY_ROLES = frozenset({Role.PROFESSIONAL.value, Role.REGIEHOUDER.value, Role.MDO_VOORZITTER.value})
 
 
 def _audit(*, by: User, action: AuditAction, target: Any, detail: dict[str, Any] | None = None) -> None:
@@ -329,15 +333,20 @@ def network_member_add(
 def _join(
     *, family: Family, user: User, discipline: str, by: User, reason: CareTeamReason, is_regiehouder: bool = False
 ) -> CareTeamMember:
-    if not user.is_active:
-        raise ValidationError({"user": _("Dit account is niet actief.")})
+    if not user.is_active or not roles_of(user) & FAMILY_ROLES:
+        raise ValidationError({"email": _("Alleen een actieve professional of regiehouder kan in een zorgteam.")})
     if discipline not in Discipline.values:
         raise ValidationError({"discipline": _("Kies een discipline.")})
     member = CareTeamMember.objects.filter(family=family, user=user, ended_at__isnull=True).first()
     if member is not None:
         if is_regiehouder and not member.is_regiehouder:
             member.is_regiehouder = True
-            member.save(update_fields=["is_regiehouder"])
+            try:
+                with transaction.atomic():
+                    member.save(update_fields=["is_regiehouder"])
+            except IntegrityError as error:
+                raise ValidationError(_("Dit gezin heeft al een regiehouder.")) from error
+            _audit(by=by, action=AuditAction.UPDATE, target=member, detail={"family": family.pk, "regiehouder": True})
         return member
     try:
         with transaction.atomic():
@@ -350,8 +359,8 @@ def _join(
                 added_by=by,
                 added_at=clock.now(),
             )
-    except IntegrityError as error:
-        raise ValidationError(_("Dit gezin heeft al een regiehouder.")) from error
+    except IntegrityError as error:  # a concurrent add of the same person, or a second regiehouder
+        raise ValidationError(_("Deze wijziging botst met een andere; laad de pagina opnieuw.")) from error
     _audit(by=by, action=AuditAction.CREATE, target=member, detail={"family": family.pk, "user": user.pk})
     return member
 
@@ -400,3 +409,42 @@ def care_team_leave(*, member: CareTeamMember, by: User) -> None:
         member.ended_at = clock.now()
         member.save(update_fields=["ended_at"])
         _audit(by=by, action=AuditAction.UPDATE, target=member, detail={"ended": True})
+
+
+@dataclass(frozen=True)
+class FirstContact:
+    """What a first conversation gives besides the family: its first parent, and where it stands now."""
+
+    caregiver: CaregiverData
+    expected_due_date: date | None = None
+    weeks_pregnant: int | None = None
+    child_name: str = ""
+    birth_date: date | None = None
+    weeks_at_birth: int | None = None
+
+
+def family_open_with_first_contact(
+    *, by: User, name: str, discipline: Discipline | str, address: Address, first: FirstContact
+) -> Family:
+    """Open the file with its first parent and its pregnancy or child, as one whole (all or nothing)."""
+    require_perm(user=by, perm="families.add_family", attempted="family.open")
+    with transaction.atomic():
+        family = family_open(by=by, name=name, discipline=discipline, address=address)
+        caregiver = caregiver_add(family=family, by=by, data=first.caregiver)
+        if first.expected_due_date is not None or first.weeks_pregnant is not None:
+            pregnancy_record(
+                family=family,
+                by=by,
+                expected_due_date=first.expected_due_date,
+                weeks_at_registration=None if first.expected_due_date else first.weeks_pregnant,
+                mother=caregiver if caregiver.role == CaregiverRole.MOEDER else None,
+            )
+        elif first.birth_date is not None:
+            child_add(
+                family=family,
+                by=by,
+                given_name=first.child_name,
+                birth_date=first.birth_date,
+                weeks_at_birth=first.weeks_at_birth,
+            )
+    return family

@@ -40,6 +40,7 @@ class StepData:
     due_working_days: int
     description_nl: str = ""
     completes_on: str = ""
+    repeats: bool = False  # proposed again after each conversation, also when done before
 
 
 def check_steps(steps: Sequence[StepData]) -> list[str]:
@@ -96,6 +97,7 @@ def steps_from_json(raw: Mapping[str, Any]) -> list[StepData]:
                 due_working_days=int(item["due_working_days"]),
                 description_nl=str(item.get("description_nl", "")),
                 completes_on=str(item.get("completes_on", "")),
+                repeats=bool(item.get("repeats", False)),
             )
             for item in items
         ]
@@ -127,6 +129,8 @@ def create_version(
 ) -> Any:
     """Write a version and its steps (model classes passed in, so a data migration can use its own)."""
     version = version_model.objects.create(number=number, name=name, note=note, published_at=at, published_by=by)
+    # A migration before `repeats` existed writes the steps without it (the next migration fills it in).
+    has_repeats = any(field.name == "repeats" for field in step_model._meta.get_fields())
     step_model.objects.bulk_create(
         step_model(
             version=version,
@@ -140,6 +144,7 @@ def create_version(
             role=step.role,
             due_working_days=step.due_working_days,
             completes_on=step.completes_on,
+            **({"repeats": step.repeats} if has_repeats else {}),
         )
         for position, step in enumerate(steps)
     )

@@ -49,6 +49,7 @@ class PathwayStep(models.Model):
     role = models.CharField(_("verantwoordelijke rol"), max_length=30)
     due_working_days = models.PositiveSmallIntegerField(_("binnen (werkdagen)"))
     completes_on = models.CharField(max_length=30, choices=CompletesOn.choices, blank=True, default="")
+    repeats = models.BooleanField(_("na elk gesprek opnieuw"), default=False)
 
     class Meta:
         verbose_name = _("stap van de route")

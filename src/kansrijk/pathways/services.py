@@ -20,6 +20,7 @@ from kansrijk.core.models import AuditAction
 from kansrijk.core.workdays import add_working_days
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import active_team
+from kansrijk.families.services import care_team_leave
 from kansrijk.pathways.definition import (
     REGIEHOUDER,
     SIGNALEERDER,
@@ -90,6 +91,7 @@ def step_data(step: PathwayStep) -> StepData:
         due_working_days=step.due_working_days,
         description_nl=step.description_nl,
         completes_on=step.completes_on,
+        repeats=step.repeats,
     )
 
 
@@ -112,13 +114,22 @@ class PlanResult:
 
 
 def tasks_plan(
-    *, family: Family, phase: str, level: str, signaleerder: User, by: User, start: date | None = None
+    *,
+    family: Family,
+    phase: str,
+    level: str,
+    signaleerder: User,
+    by: User,
+    start: date | None = None,
+    window_start: date | None = None,
 ) -> PlanResult:
     """Propose the pathway's tasks for the family's phase and care level (after an assessment), in the
     caller's transaction and after the caller's permission check. Open tasks of steps that no longer apply
     are closed as not needed; done tasks stay done and are not proposed again; a step that completes when
     there is a regiehouder is not proposed when there already is one. Due dates count in working days from
-    `start` (the day of the conversation; default today)."""
+    `start` (the day of the conversation; default today). A task done in an earlier 1,000-day window (a
+    previous pregnancy: `window_start` is this window's first day) or of a step that repeats after each
+    conversation is proposed again."""
     version = current_version()
     steps = [s for s in version.steps.all() if phase in s.phases and level in s.levels]
     wanted = {s.code for s in steps}
@@ -132,7 +143,15 @@ def tasks_plan(
         task.status, task.closed_at, task.closed_by = TaskStatus.NOT_NEEDED, now, by
         task.closed_note = _("Niet meer nodig na een nieuwe inschatting.")
         task.save(update_fields=["status", "closed_at", "closed_by", "closed_note"])
-    known = {t.step_code for t in existing if t not in not_needed}
+    repeating = {s.code for s in steps if s.repeats}
+
+    def still_counts(task: Task) -> bool:
+        if task.status == TaskStatus.OPEN:
+            return task not in not_needed
+        in_window = window_start is None or clock.local_date(task.created_at) >= window_start
+        return in_window and task.step_code not in repeating
+
+    known = {t.step_code for t in existing if still_counts(t)}
     created = [
         Task.objects.create(
             family=family,
@@ -204,7 +223,7 @@ def task_reassign(*, task: Task, to: User, by: User) -> Task:
 
 def tasks_regie_changed(*, family: Family, regiehouder: User, previous: User | None, by: User) -> list[Task]:
     """For the regie app, in its transaction: a new regiehouder completes the "choose a regiehouder"
-    tasks and takes over the open tasks of the regiehouder role (and those the previous one held)."""
+    tasks and takes over the open tasks of the regiehouder role (and all those of a previous one who left)."""
     now = clock.now()
     open_tasks = family.tasks.open()
     completed = list(open_tasks.filter(completes_on=CompletesOn.REGIE_ASSIGNED))
@@ -214,7 +233,9 @@ def tasks_regie_changed(*, family: Family, regiehouder: User, previous: User | N
         task.save(update_fields=["status", "closed_at", "closed_by", "closed_note"])
     holders = [regiehouder.pk] + ([previous.pk] if previous is not None else [])
     moved = list(open_tasks.filter(role=REGIEHOUDER).exclude(assigned_to=regiehouder))
-    if previous is not None:
+    if previous is not None and not previous.is_active:
+        # The previous regiehouder left: nothing of theirs may stay on a worklist nobody reads. One who
+        # stays in the team (say as youth nurse) keeps the tasks of their own discipline.
         moved += list(open_tasks.filter(assigned_to=previous).exclude(role=REGIEHOUDER))
     for task in moved:
         task.assigned_to = regiehouder
@@ -228,3 +249,39 @@ def tasks_regie_changed(*, family: Family, regiehouder: User, previous: User | N
             detail={"tasks_done": [t.pk for t in completed], "tasks_moved": [t.pk for t in moved], "holders": holders},
         )
     return moved
+
+
+def tasks_handover_from(*, family: Family, user: User, by: User) -> list[Task]:
+    """For a professional leaving the care team, in the caller's transaction: their open tasks go to the
+    regiehouder, or else to the longest-serving remaining team member (who arranges them)."""
+    team = [m for m in active_team(family) if m.user_id != user.pk]
+    heir = next((m.user for m in team if m.is_regiehouder), None) or (team[0].user if team else None)
+    moved = list(family.tasks.open().filter(assigned_to=user))
+    if heir is None or not moved:
+        return []
+    for task in moved:
+        task.assigned_to = heir
+        task.save(update_fields=["assigned_to"])
+    audit_record(
+        actor=actor_for(by),
+        action=AuditAction.UPDATE,
+        targets=[family],
+        purpose=PURPOSE,
+        detail={"tasks_moved": [t.pk for t in moved], "to": heir.pk},
+    )
+    return moved
+
+
+def care_team_remove(*, member: CareTeamMember, by: User) -> list[Task]:
+    """Take a professional out of the care team: their access ends and their open tasks move on (to the
+    regiehouder or a remaining member), in one transaction."""
+    require_perm(
+        user=by,
+        perm="families.manage_care_team",
+        obj=member.family,
+        attempted="care_team.leave",
+        message=_("Alleen de regiehouder of wie het dossier opende kan het zorgteam aanpassen."),
+    )
+    with transaction.atomic():
+        care_team_leave(member=member, by=by)
+        return tasks_handover_from(family=member.family, user=member.user, by=by)

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kansrijk.core.services import ScheduledJob, register_job
+from kansrijk.families.models import CareTeamMember
 from kansrijk.pathways.models import CompletesOn, Task, TaskStatus
 from kansrijk.regie.services import regie_gaps_flag
 
@@ -23,18 +24,20 @@ register_job(ScheduledJob(name="regie.gaps", func="kansrijk.regie.jobs.gaps", mi
 def gaps() -> int:
     """Returns the number of families flagged now."""
     report = regie_gaps_flag()
-    holders = sorted(
-        set(
-            Task.objects.filter(
-                family_id__in=report.flagged,
-                status=TaskStatus.OPEN,
-                completes_on=CompletesOn.REGIE_ASSIGNED,
-                assigned_to__is_active=True,
-            ).values_list("assigned_to__email", flat=True)
-        )
+    holders = set(
+        Task.objects.filter(
+            family_id__in=report.flagged,
+            status=TaskStatus.OPEN,
+            completes_on=CompletesOn.REGIE_ASSIGNED,
+            assigned_to__is_active=True,
+        ).values_list("family_id", "assigned_to__email")
     )
+    # A family without such a task (its regiehouder left): its active care team hears it instead.
+    without_holder = set(report.flagged) - {family_id for family_id, _email in holders}
+    team = CareTeamMember.objects.filter(family_id__in=without_holder, ended_at__isnull=True, user__is_active=True)
+    recipients = sorted({email for _family, email in holders} | set(team.values_list("user__email", flat=True)))
     url = settings.KANSRIJK_SITE_URL + reverse("dossier:worklist")
-    for email in holders:
+    for email in recipients:
         with translation.override("nl"):
             send_mail(
                 subject=_("Kansrijk: een gezin wacht op een regiehouder"),

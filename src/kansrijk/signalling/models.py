@@ -39,6 +39,9 @@ class Assessment(models.Model):
         _("voorgesteld landelijk niveau"), max_length=30, choices=NationalLevel.choices
     )
     rule_ids = models.JSONField(default=list)  # the matching rules: protective, Amsterdam, national
+    # The matching rules as they read then ({"id", "level", "why_nl", "why_en"}), so the history keeps its
+    # reasons when the rules file changes.
+    rule_reasons = models.JSONField(default=list)
     chosen_amsterdam = models.CharField(
         _("gekozen niveau"), max_length=20, choices=AmsterdamLevel.choices, blank=True, default=""
     )

@@ -70,16 +70,17 @@ class Explanation:
 def explanation(assessment: Assessment) -> Explanation:
     """Why this level: the matching rules (as recorded) and the factors behind the counts."""
     known = catalogue()
-    ids = [*assessment.rule_ids, None, None, None]
+    kept = {r["id"]: Rule(r["id"], r["level"], {}, r["why_nl"], r["why_en"]) for r in assessment.rule_reasons}
+    rules = [kept.get(rule_id) or rule_by_id(rule_id) for rule_id in assessment.rule_ids] + [None, None, None]
     observations = list(assessment.observations.all())
 
     def factors(kind: str, present: bool) -> list[Factor]:
         return [f for o in observations if o.kind == kind and o.present is present and (f := known.get(o.factor))]
 
     return Explanation(
-        protective=rule_by_id(ids[0]) if ids[0] else None,
-        amsterdam=rule_by_id(ids[1]) if ids[1] else None,
-        national=rule_by_id(ids[2]) if ids[2] else None,
+        protective=rules[0],
+        amsterdam=rules[1],
+        national=rules[2],
         risks=factors("risk", True),
         strengths=factors("protective", True),
         gaps=factors("protective", False),

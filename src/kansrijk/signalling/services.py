@@ -33,7 +33,7 @@ from kansrijk.signalling.models import (
     Source,
     Unsafety,
 )
-from kansrijk.signalling.triage import Facts, evaluate
+from kansrijk.signalling.triage import Facts, evaluate, rule_by_id
 
 PURPOSE = "signalering"
 # How long ago a conversation may have been to be recorded now.
@@ -163,6 +163,11 @@ def assessment_record(
             proposed_amsterdam=outcome.amsterdam,
             proposed_national=outcome.national,
             rule_ids=list(outcome.rules),
+            rule_reasons=[
+                {"id": r.id, "level": r.level, "why_nl": r.why_nl, "why_en": r.why_en}
+                for r in (rule_by_id(rule_id) for rule_id in outcome.rules)
+                if r is not None
+            ],
             chosen_amsterdam=chosen_amsterdam,
             chosen_national=chosen_national,
             override_reason=override_reason.strip() if (chosen_amsterdam or chosen_national) else "",
@@ -197,6 +202,7 @@ def assessment_record(
                 signaleerder=by,
                 by=by,
                 start=conversation_on,
+                window_start=phase.conception,
             )
     return Recorded(assessment=assessment, plan=plan, meldcode=meldcode)
 
@@ -228,7 +234,7 @@ def meldcode_step_record(
     decision and closes the track."""
     require_perm(user=by, perm="signalling.record_meldcode", obj=track.family, attempted="meldcode.step", target=track)
     with transaction.atomic():
-        track = MeldcodeTrack.objects.select_for_update().get(pk=track.pk)
+        track = MeldcodeTrack.objects.select_for_update(of=("self",)).select_related("assessment").get(pk=track.pk)
         done = set(track.steps.values_list("step", flat=True))
         expected = len(done) + 1
         errors: dict[str, str] = {}
@@ -243,8 +249,15 @@ def meldcode_step_record(
             }
         if not notes.strip():
             errors["notes"] = _("Schrijf kort op wat je hebt gedaan en gezien.")
+        # Not before the concern was raised (the conversation), nor before the step before it.
+        began = track.assessment.conversation_on if track.assessment else clock.local_date(track.started_at)
+        earliest = max([began, *track.steps.values_list("done_on", flat=True)])
         if done_on > clock.local_date():
             errors["done_on"] = _("Deze datum ligt in de toekomst.")
+        elif done_on < earliest:
+            errors["done_on"] = _("Deze stap kan niet eerder zijn dan %(date)s (de start of de vorige stap).") % {
+                "date": earliest.strftime("%d-%m-%Y")
+            }
         if step == MeldcodeStepKind.CONSULT and not consulted.strip():
             errors["consulted"] = _("Noem wie je hebt geraadpleegd (een collega en/of Veilig Thuis).")
         if step == MeldcodeStepKind.DECIDE and decision not in MeldcodeDecision.values:
@@ -272,3 +285,24 @@ def meldcode_step_record(
             detail={"track": track.pk, "step": step},
         )
     return recorded
+
+
+def family_replan(*, family: Family, by: User) -> PlanResult | None:
+    """After a birth or the end of a pregnancy: the pathway's tasks for the family's new phase at the level
+    of the latest conversation (nobody re-enters anything). Nothing without a conversation yet."""
+    require_perm(user=by, perm="signalling.add_assessment", obj=family, attempted="family.replan", target=family)
+    latest = Assessment.objects.filter(family=family).select_related("made_by").order_by("-made_at", "-pk").first()
+    if latest is None:
+        return None
+    phase = family_phase(Family.objects.prefetch_related("pregnancies", "children").get(pk=family.pk)).phase
+    if phase.kind == PhaseKind.AFTER_WINDOW:
+        return None
+    with transaction.atomic():
+        return tasks_plan(
+            family=family,
+            phase=phase.kind,
+            level=latest.amsterdam_level,
+            signaleerder=latest.made_by if latest.made_by.is_active else by,
+            by=by,
+            window_start=phase.conception,
+        )

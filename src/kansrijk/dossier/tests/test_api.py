@@ -57,8 +57,8 @@ def test_a_conversation_through_the_api_gives_the_level_reasons_and_tasks(verifi
     response = client.post(f"/api/v1/gezinnen/{family_id}/gesprekken/", LINDA, content_type="application/json")
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["amsterdam_level"] == "extra_steun" and body["national_level"] == "potentieel_kwetsbaar"
-    assert body["rule_ids"] == ["BF-3", "AMS-2", "NAT-4"] and body["why"]
+    assert body["amsterdam_level"] == "extra_steun" and body["national_level"] == "kwetsbaar"
+    assert body["rule_ids"] == ["BF-3", "AMS-2", "NAT-3B"] and body["why"]
     # Before pregnancy (no pregnancy or child recorded): the pathway's steps for that phase.
     assert len(body["tasks_created"]) == 3
     detail = client.get(f"/api/v1/gezinnen/{family_id}/").json()

@@ -14,7 +14,7 @@ from freezegun import freeze_time
 from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
 from kansrijk.core.models import AuditAction, AuditEntry
-from kansrijk.families.models import Family
+from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import regiehouder_of
 from kansrijk.pathways.models import Task, TaskStatus
 from kansrijk.plans.models import Goal
@@ -259,3 +259,41 @@ def test_a_regiehouder_keeps_their_own_profile(verified_client: Make) -> None:
         ["nl", "tw"],
         ["Zuidoost"],
     )
+
+
+def test_review_fixes_access_probing_redirects_and_bad_ids(verified_client: Make) -> None:
+    client, midwife = verified_client(Role.PROFESSIONAL)
+    family = _open(client)
+    nurse_client, nurse = verified_client(Role.PROFESSIONAL)
+    response = client.post(f"/gezinnen/{family.pk}/toevoegen/zorgteam/", {"email": nurse.email, "discipline": "jgz"})
+    assert response.status_code == 302
+    # A team member who may not manage the team cannot probe addresses: refused (and audited) either way.
+    for email in (midwife.email, "niemand@demo.kansrijk.test"):
+        refused = nurse_client.post(f"/gezinnen/{family.pk}/toevoegen/zorgteam/", {"email": email, "discipline": "ggz"})
+        assert refused.status_code == 403
+    # Taken out of the team, the professional who opened the file no longer sees it; her tasks move on.
+    member = CareTeamMember.objects.get(family=family, user=midwife)
+    client.post(f"/gezinnen/{family.pk}/gesprek/", {**LINDA_CONVERSATION, "vastleggen": "1"})
+    response = client.post(f"/gezinnen/{family.pk}/toevoegen/uit-zorgteam/", {"member": member.pk})
+    assert response.status_code == 302
+    assert client.get(f"/gezinnen/{family.pk}/").status_code == 403
+    assert not Task.objects.filter(family=family, status="open", assigned_to=midwife).exists()
+    assert Task.objects.filter(family=family, status="open", assigned_to=nurse).exists()
+    # Text where an id belongs is no server error; "next" never leaves the site.
+    assert nurse_client.post(f"/gezinnen/{family.pk}/regiehouder/", {"regiehouder": "abc"}).status_code == 422
+    task = Task.objects.filter(family=family, status="open").first()
+    assert task is not None
+    done = nurse_client.post(f"/taken/{task.pk}/klaar/", {"next": "https://evil.example/phish"})
+    assert done["Location"] == "/taken/"
+    again = nurse_client.post(f"/taken/{task.pk}/klaar/", {}, HTTP_HX_REQUEST="true")
+    assert again.status_code == 200  # a second click shows the row as it is, audited
+
+
+def test_a_birth_moves_the_pathway_to_the_kraamtijd_without_a_new_conversation(verified_client: Make) -> None:
+    client, _ = verified_client(Role.PROFESSIONAL)
+    family = _open(client, situation="zwanger", expected_due_date="2026-12-01", child_name="", birth_date="")
+    client.post(f"/gezinnen/{family.pk}/gesprek/", {**LINDA_CONVERSATION, "vastleggen": "1"})
+    assert Task.objects.filter(family=family, step_code="kraamzorg-geboorteplan", status="open").exists()
+    client.post(f"/gezinnen/{family.pk}/toevoegen/kind/", {"given_name": "Davie", "birth_date": "2026-11-22"})
+    assert Task.objects.filter(family=family, step_code="warme-overdracht-jgz", status="open").exists()
+    assert Task.objects.get(family=family, step_code="kraamzorg-geboorteplan").status == "niet_nodig"

@@ -16,6 +16,7 @@ from kansrijk.families import services as family_services
 from kansrijk.families.models import CaregiverRole, Discipline, Family
 from kansrijk.families.tests.factories import open_family, professional
 from kansrijk.pathways.models import TaskStatus
+from kansrijk.pathways.services import tasks_plan
 from kansrijk.signalling import selectors
 from kansrijk.signalling.models import MeldcodeDecision, Unsafety
 from kansrijk.signalling.services import ObservationInput, assessment_record, meldcode_step_record
@@ -66,8 +67,8 @@ def test_a_conversation_gives_a_proposed_level_with_reasons_and_tasks_follow() -
     assessment = recorded.assessment
     assert (assessment.risk_count, assessment.strengths_count, assessment.gaps_count) == (4, 2, 2)
     assert assessment.proposed_amsterdam == "extra_steun" and assessment.amsterdam_level == "extra_steun"
-    assert assessment.rule_ids == ["BF-3", "AMS-2", "NAT-4"]
-    assert assessment.proposed_national == "potentieel_kwetsbaar"
+    assert assessment.rule_ids == ["BF-3", "AMS-2", "NAT-3B"]
+    assert assessment.proposed_national == "kwetsbaar"
     why = selectors.explanation(assessment)
     assert why.amsterdam is not None and "risicofactoren" in why.amsterdam.why_nl
     assert {f.code for f in why.gaps} == {"partnerrelatie", "hulp_vragen"}
@@ -203,3 +204,34 @@ def test_marking_unsafety_starts_the_meldcode_and_its_steps_go_in_order() -> Non
         family=family, by=midwife, conversation_on=TODAY, observations=LINDA, unsafety=Unsafety.ACUTE
     )
     assert again.meldcode is not None and again.meldcode.pk != track.pk
+
+
+def test_meldcode_steps_cannot_be_dated_before_the_concern_or_the_previous_step() -> None:
+    midwife = professional()
+    family = _linda(midwife)
+    track = assessment_record(
+        family=family, by=midwife, conversation_on=TODAY, observations=LINDA, unsafety=Unsafety.STRUCTURAL
+    ).meldcode
+    assert track is not None
+    with pytest.raises(ValidationError, match="niet eerder"):
+        meldcode_step_record(track=track, by=midwife, step=1, done_on=date(2025, 12, 1), notes="Te vroeg")
+
+
+def test_a_step_done_in_an_earlier_pregnancy_or_a_repeating_step_comes_back() -> None:
+    midwife = professional()
+    family = open_family(by=midwife)
+    first = tasks_plan(family=family, phase="zwangerschap", level="steuntje", signaleerder=midwife, by=midwife)
+    for task in first.created:
+        task.status = TaskStatus.DONE
+        task.save()
+    again = tasks_plan(family=family, phase="zwangerschap", level="steuntje", signaleerder=midwife, by=midwife)
+    assert {t.step_code for t in again.created} == {"opnieuw-bespreken"}  # repeats after each conversation
+    later = tasks_plan(
+        family=family,
+        phase="zwangerschap",
+        level="steuntje",
+        signaleerder=midwife,
+        by=midwife,
+        window_start=date(2027, 6, 1),  # a next pregnancy: its own window
+    )
+    assert "prenataal-huisbezoek" in {t.step_code for t in later.created}

@@ -27,6 +27,7 @@ CASES: dict[str, tuple[Facts, str]] = {
     "NAT-1": (Facts(risk=0, strengths=4, gaps=0, unsafety=True), "zeer_kwetsbaar"),
     "NAT-2": (Facts(risk=2, strengths=0, gaps=3), "zeer_kwetsbaar"),
     "NAT-3": (Facts(risk=1, strengths=0, gaps=3), "kwetsbaar"),
+    "NAT-3B": (Facts(risk=4, strengths=3, gaps=1), "kwetsbaar"),
     "NAT-4": (Facts(risk=1, strengths=3, gaps=0), "potentieel_kwetsbaar"),
     "NAT-5": (Facts(risk=0, strengths=0, gaps=3), "potentieel_kwetsbaar"),
     "NAT-6": (Facts(risk=0, strengths=2, gaps=0), "zelfredzaam"),
@@ -56,7 +57,7 @@ def test_every_rule_has_a_case() -> None:
         (Facts(risk=2, strengths=2, gaps=1), "steuntje", "potentieel_kwetsbaar"),
         (Facts(risk=5, strengths=0, gaps=4), "extra_steun", "zeer_kwetsbaar"),
         # Linda (domain brief §5): single mother, abuse history, fear at birth, stress; strong practical network.
-        (Facts(risk=4, strengths=2, gaps=2), "extra_steun", "potentieel_kwetsbaar"),
+        (Facts(risk=4, strengths=2, gaps=2), "extra_steun", "kwetsbaar"),
     ],
 )
 def test_the_tables_of_the_sources(facts: Facts, amsterdam: str, national: str) -> None:
