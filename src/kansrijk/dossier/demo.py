@@ -717,7 +717,7 @@ def _strengths_note(observations: Sequence[ObservationInput]) -> str:
     """What goes well comes first (strength-first), then what the parents want."""
     protective = set(GENERAL_PROTECTIVE) | {"partnerrelatie", "veilige_hechting"}
     strong = [o.note for o in observations if o.present and o.factor in protective]
-    text = "Wat goed gaat: " + " ".join(strong) if strong else "Wat goed gaat: het gesprek was open en eerlijk."
+    text = " ".join(strong) if strong else "Het gesprek was open en eerlijk."
     return text + " Samen besproken wat het gezin zelf wil en nodig heeft."
 
 
@@ -824,7 +824,7 @@ def _meriam_en_micha(staff: Staff, places: Places, phones: Phones, today: date) 
             ObservationInput("leefstijl", False, ""),
         ],
         strengths_note=(
-            "Wat goed gaat: Meriam en Micha steunen elkaar, Sami groeit goed op en Meriam durft haar angst voor de "
+            "Meriam en Micha steunen elkaar, Sami groeit goed op en Meriam durft haar angst voor de "
             "bevalling te benoemen. Ze willen graag hulp bij geldzaken, babyspullen en de voorbereiding op de "
             "bevalling."
         ),
@@ -895,7 +895,7 @@ def _tiny_en_leo(staff: Staff, places: Places, phones: Phones, today: date) -> F
             ObservationInput("lage_ses", False, "Leo heeft een vaste baan; ze huren samen een kleine woning."),
         ],
         strengths_note=(
-            "Wat goed gaat: Tiny en Leo zijn open, komen samen naar de afspraken en Leo wil zelf stoppen met roken. "
+            "Tiny en Leo zijn open, komen samen naar de afspraken en Leo wil zelf stoppen met roken. "
             "Ze zoeken contact met andere jonge ouders."
         ),
     )
@@ -989,7 +989,7 @@ def _linda_en_davie(staff: Staff, places: Places, phones: Phones, today: date) -
             ObservationInput("lage_ses", False, "Linda heeft werk en een eigen huurwoning."),
         ],
         strengths_note=(
-            "Wat goed gaat: Linda zorgt liefdevol voor Davie, die goed drinkt en groeit. Haar moeder, zus en "
+            "Linda zorgt liefdevol voor Davie, die goed drinkt en groeit. Haar moeder, zus en "
             "buurvrouw helpen elke week mee. Ze praat nog niet graag over zichzelf: rustig opbouwen en niet alles in "
             "één gesprek vragen."
         ),

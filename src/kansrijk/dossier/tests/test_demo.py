@@ -134,7 +134,7 @@ def test_the_three_families_of_the_brief_are_where_the_brief_puts_them(report: D
     assessment = _latest(linda)
     assert assessment.amsterdam_level == AmsterdamLevel.EXTRA_STEUN and assessment.made_by == professional
     assert assessment.observations.filter(factor="seksueel_misbruik", present=True).exists()
-    assert assessment.strengths_note.startswith("Wat goed gaat")
+    assert assessment.strengths_note.startswith("Linda zorgt liefdevol voor Davie")  # strengths first
     assert linda.network.count() == 3 and all(n.helps_with for n in linda.network.all())
     assert regiehouder_of(linda) is None
     choose = linda.tasks.get(step_code="regiehouder-kiezen")
