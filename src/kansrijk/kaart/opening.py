@@ -24,17 +24,16 @@ are only called inside functions, so importing it needs no Django settings.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from kansrijk.core.workdays import closing_holidays, package_holidays
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MIDNIGHT = time(0, 0)
@@ -46,9 +45,6 @@ _STATUS_HORIZON_DAYS = 42
 
 # HSDS 3.0 / iCalendar BYDAY codes.
 _BYDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-
-# The `holidays` package's name for Good Friday (see public_holidays for why it is left out).
-_GOOD_FRIDAY = "goede vrijdag"
 
 # Languages the `holidays` package can name Dutch holidays in; other interface languages get Dutch names.
 _HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US", "fy": "fy", "uk": "uk"}
@@ -126,44 +122,11 @@ def _within(day: date, valid_from: date | None, valid_to: date | None) -> bool:
 # --- Public holidays -------------------------------------------------------------------------------------------
 
 
-@functools.cache
-def _package_holidays(year: int, language: str) -> Mapping[date, str]:
-    """The `holidays` package's public holidays of the Netherlands in ``year``, named in ``language``."""
-    table = holidays.country_holidays("NL", years=year, language=language)
-    return MappingProxyType(dict(sorted(table.items())))
-
-
-@functools.cache
-def _closing_holidays(year: int) -> Mapping[date, str]:
-    """The days in ``year`` on which services that close on public holidays are closed, with Dutch names."""
-    return MappingProxyType(
-        {day: name for day, name in _package_holidays(year, "nl").items() if name.casefold() != _GOOD_FRIDAY}
-    )
-
-
-def public_holidays(year: int) -> dict[date, str]:
-    """The Dutch public holidays (feestdagen) in ``year`` on which services close, with their Dutch names.
-
-    The list comes from the `holidays` package (public holidays of the Netherlands), cached per year, with two
-    deliberate choices:
-
-    * Goede Vrijdag is left out. The package lists it as a public holiday, but it is not one of the general
-      holidays of the Algemene termijnenwet and most Dutch public services (consultatiebureaus, the GGD,
-      municipal offices) are open on that day. A service that does close can add a ClosedPeriod.
-    * Bevrijdingsdag (5 May) follows the package: it counts only in lustrum years (2025, 2030, ...), because
-      most collective labour agreements give the day off once every five years and services are usually open
-      in the other years. Again, a ClosedPeriod covers a service that closes every year.
-
-    Koningsdag is 27 April, or Saturday 26 April when 27 April is a Sunday.
-    """
-    return dict(_closing_holidays(year))
-
-
 def _holiday_name(day: date) -> str:
     """The name of the public holiday on ``day`` in the active interface language (Dutch when unsupported)."""
     language = _HOLIDAY_LANGUAGES.get((get_language() or "nl").split("-")[0], "nl")
-    dutch = _closing_holidays(day.year)[day]
-    return _package_holidays(day.year, language).get(day, dutch)
+    dutch = closing_holidays(day.year)[day]
+    return package_holidays(day.year, language).get(day, dutch)
 
 
 # --- Periods ---------------------------------------------------------------------------------------------------
@@ -184,7 +147,7 @@ def _is_service_day(hours: OpeningHours, day: date) -> bool:
     """Whether the periods that start on ``day`` take place (validity, public holidays, closed periods)."""
     if not _within(day, hours.valid_from, hours.valid_to):
         return False
-    if hours.closed_on_public_holidays and day in _closing_holidays(day.year):
+    if hours.closed_on_public_holidays and day in closing_holidays(day.year):
         return False
     return not any(period.covers(day) for period in hours.closed_periods)
 
@@ -319,7 +282,7 @@ def _opening_text(opening: datetime, today: date) -> str:
 
 def _closed_today_text(hours: OpeningHours, today: date) -> str:
     """ "Vandaag gesloten (Koningsdag)" on a holiday or in a closed period, otherwise "Gesloten"."""
-    if hours.closed_on_public_holidays and today in _closing_holidays(today.year):
+    if hours.closed_on_public_holidays and today in closing_holidays(today.year):
         return _("Vandaag gesloten (%(reason)s)") % {"reason": _holiday_name(today)}
     closure = next((period for period in hours.closed_periods if period.covers(today)), None)
     if closure is None:

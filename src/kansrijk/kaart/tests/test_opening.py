@@ -15,6 +15,7 @@ import holidays
 import pytest
 from django.utils import translation
 
+from kansrijk.core.workdays import public_holidays
 from kansrijk.kaart.opening import (
     ClosedPeriod,
     OpeningHours,
@@ -24,7 +25,6 @@ from kansrijk.kaart.opening import (
     is_open,
     next_opening,
     parse_byday,
-    public_holidays,
     status_text,
 )
 
