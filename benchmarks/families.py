@@ -20,7 +20,7 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
@@ -39,6 +39,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import get_resolver  # noqa: E402
 
+from measure import percentile, timed  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/measure.py)
+
 FAMILIES = int(os.environ.get("FAMILIES_BENCH", "100000"))
 PROFESSIONALS = max(FAMILIES // 100, 10)  # each in the care team of about 100 families
 REGIEHOUDERS = max(FAMILIES // 400, 5)  # each holding regie for about 25 families (capacity 30)
@@ -53,20 +55,6 @@ TRIAGE_TARGET_S = 10
 def chunks(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return samples
 
 
 def seed() -> dict[str, Any]:

@@ -24,6 +24,8 @@ from typing import Any, Literal
 from django.conf import settings
 from django.db import connection, transaction
 
+from measure import percentile  # type: ignore[import-not-found]  # benchmarks/measure.py
+
 REPO = Path(__file__).resolve().parents[1]
 RELEVANCE = REPO / "src" / "kansrijk" / "search" / "data" / "relevance_nl.json"
 SLUGS = REPO / "src" / "kansrijk" / "kaart" / "data" / "demo" / "service_slugs.json"
@@ -340,11 +342,6 @@ def latency_queries(rng: random.Random) -> list[str]:
         for _ in range(QUERIES)
     ]
     return (labelled + extra)[:QUERIES]
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def scale_report() -> None:

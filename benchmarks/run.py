@@ -16,8 +16,6 @@ import platform
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 import kaart  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/kaart.py, run as a script)
+from measure import timed  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/measure.py)
 
 
 def machine() -> str:
@@ -46,15 +45,6 @@ def machine() -> str:
     except OSError:
         pass
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {connection.vendor}"
-
-
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 def report(name: str, samples: list[float], baseline: list[float], unit: str = "ms") -> None:
