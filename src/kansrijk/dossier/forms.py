@@ -15,7 +15,7 @@ from kansrijk.families.levels import AmsterdamLevel, NationalLevel
 from kansrijk.families.models import CaregiverRole, Discipline, PregnancyOutcome
 from kansrijk.families.phase import PhaseKind
 from kansrijk.geo.models import Stadsdeel
-from kansrijk.pathways.definition import PHASES, REGIEHOUDER, SIGNALEERDER, StepData, check_steps
+from kansrijk.pathways.definition import PHASES, REGIEHOUDER, SIGNALEERDER, StepData, check_steps, step_from_mapping
 from kansrijk.pathways.models import CompletesOn
 from kansrijk.plans.models import LifeDomain
 from kansrijk.signalling.catalogue import Factor, catalogue
@@ -370,21 +370,6 @@ class PathwayStepForm(AmsFormMixin, forms.Form):
     repeats = forms.BooleanField(label=_("Na elk gesprek opnieuw voorstellen"), required=False)
 
 
-def step_data(data: dict[str, Any]) -> StepData:
-    return StepData(
-        code=data["code"],
-        phases=tuple(data["phases"]),
-        levels=tuple(data["levels"]),
-        title_nl=data["title_nl"],
-        title_en=data["title_en"],
-        role=data["role"],
-        due_working_days=data["due_working_days"],
-        description_nl=data.get("description_nl", ""),
-        completes_on=data.get("completes_on", ""),
-        repeats=data.get("repeats", False),
-    )
-
-
 class BasePathwayStepFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
     """The steps as a whole pass the same checks as a packaged definition (e.g. no code twice)."""
 
@@ -397,7 +382,7 @@ class BasePathwayStepFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
             raise forms.ValidationError(problems)
 
     def steps(self) -> list[StepData]:
-        return [step_data(data) for data in self.cleaned_data if data and not data.get("DELETE")]
+        return [step_from_mapping(data) for data in self.cleaned_data if data and not data.get("DELETE")]
 
 
 PathwayStepFormSet = forms.formset_factory(PathwayStepForm, formset=BasePathwayStepFormSet, extra=1, can_delete=True)

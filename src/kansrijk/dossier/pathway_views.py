@@ -3,6 +3,7 @@ its history; the programme team publishes a new version. No personal data on the
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any, cast
 
 from django.contrib import messages
@@ -65,21 +66,7 @@ class PathwayEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         current = services.current_version()
-        initial = [
-            {
-                "code": s.code,
-                "title_nl": s.title_nl,
-                "title_en": s.title_en,
-                "description_nl": s.description_nl,
-                "phases": s.phases,
-                "levels": s.levels,
-                "role": s.role,
-                "due_working_days": s.due_working_days,
-                "completes_on": s.completes_on,
-                "repeats": s.repeats,
-            }
-            for s in current.steps.all()
-        ]
+        initial = [asdict(services.step_data(step)) for step in current.steps.all()]
         return self._render(
             request, forms.PathwayStepFormSet(initial=initial, prefix="stap"), forms.PathwayPublishForm()
         )

@@ -42,8 +42,6 @@ from kansrijk.regie import services as regie_services
 from kansrijk.signalling import selectors as signalling
 from kansrijk.signalling import services as signalling_services
 from kansrijk.signalling.models import MeldcodeStepKind
-from kansrijk.signalling.services import facts_of
-from kansrijk.signalling.triage import evaluate, rule_by_id
 
 
 def _user(request: HttpRequest) -> User:
@@ -105,20 +103,19 @@ class FamilyListView(PersonalDataViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = _user(self.request)
-        rows = []
-        found = list(families.family_list(user=user).prefetch_related("assessments", "care_team__user"))
+        found = list(families.family_list(user=_user(self.request)))
         today = clock.local_date()
         open_counts = pathways.open_task_counts(families=found, today=today)
+        levels = signalling.latest_levels(families=found)
+        rows = []
         for family in found:
-            latest = max(family.assessments.all(), key=lambda a: (a.made_at, a.pk), default=None)
-            holder = next((m.user for m in family.care_team.all() if m.is_regiehouder and m.ended_at is None), None)
+            holder = families.regiehouder_of(family)
             rows.append(
                 {
                     "family": family,
                     "phase": families.family_phase(family, today=today).phase,
-                    "level": AmsterdamLevel(latest.amsterdam_level).label if latest else "",
-                    "regiehouder": holder,
+                    "level": AmsterdamLevel(levels[family.pk]).label if family.pk in levels else "",
+                    "regiehouder": holder.user if holder is not None else None,
                     "open": open_counts.get(family.pk, (0, 0))[0],
                     "overdue": open_counts.get(family.pk, (0, 0))[1],
                 }
@@ -358,13 +355,11 @@ class ConversationView(FamilyPage):
             unsafety = form.cleaned_data.get("unsafety") or ""
             if "voorstel" in request.POST:
                 # Only show what the rules propose; nothing is written until "Vastleggen".
-                outcome = evaluate(facts_of(observations, unsafety))
+                preview = signalling_services.triage_preview(observations=observations, unsafety=unsafety)
                 context["preview"] = {
-                    "amsterdam": AmsterdamLevel(outcome.amsterdam).label,
-                    "national": NationalLevel(outcome.national).label,
-                    "reasons": [
-                        r for r in (_rule(outcome.rules[1]), _rule(outcome.rules[2]), _rule(outcome.rules[0])) if r
-                    ],
+                    "amsterdam": AmsterdamLevel(preview.amsterdam).label,
+                    "national": NationalLevel(preview.national).label,
+                    "reasons": preview.reasons,
                 }
             else:
                 try:
@@ -397,11 +392,6 @@ class ConversationView(FamilyPage):
                         return redirect("dossier:meldcode", pk=self.family.pk)
                     return HttpResponseRedirect(self.family_url())
         return self.render_to_response(self.get_context_data(**context), status=200 if form.is_valid() else 422)
-
-
-def _rule(rule_id: str) -> str:
-    rule = rule_by_id(rule_id)
-    return rule.why if rule is not None else ""
 
 
 class RegieView(FamilyPage):

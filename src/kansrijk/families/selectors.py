@@ -14,12 +14,20 @@ from kansrijk.families.models import CareTeamMember, Child, Family, Pregnancy, P
 from kansrijk.families.phase import ChildFacts, Phase, PregnancyFacts, Timeline, phase_on, timeline_on
 
 
+def _active_team() -> Prefetch[str]:
+    return Prefetch(
+        "care_team",
+        queryset=CareTeamMember.objects.filter(ended_at__isnull=True).select_related("user"),
+        to_attr="active_team",
+    )
+
+
 def family_list(*, user: Any) -> QuerySet[Family]:
     return (
         Family.objects.visible_to(user)
         .filter(closed_at__isnull=True)
         .select_related("stadsdeel", "gebied")
-        .prefetch_related("pregnancies", "children")
+        .prefetch_related("pregnancies", "children", _active_team())
     )
 
 
@@ -33,11 +41,7 @@ def family_get(*, user: Any, pk: int | str) -> Family | None:
             "pregnancies",
             "children",
             "network",
-            Prefetch(
-                "care_team",
-                queryset=CareTeamMember.objects.filter(ended_at__isnull=True).select_related("user"),
-                to_attr="active_team",
-            ),
+            _active_team(),
         )
         .filter(pk=pk)
         .first()

@@ -33,7 +33,8 @@ from kansrijk.families.models import (
     Pregnancy,
     PregnancyOutcome,
 )
-from kansrijk.families.phase import PREGNANCY_DAYS, PregnancyFacts, conception_of_pregnancy
+from kansrijk.families.phase import PREGNANCY_DAYS, conception_of_pregnancy
+from kansrijk.families.selectors import pregnancy_facts
 from kansrijk.geo.models import Gebied, Stadsdeel
 from kansrijk.geo.selectors import area_for_postcode
 
@@ -299,13 +300,7 @@ def _pregnancy_of_birth(family: Family, birth_date: date) -> Pregnancy | None:
     ongoing = family.pregnancies.filter(outcome=PregnancyOutcome.ONGOING).first()
     if ongoing is None:
         return None
-    conception = conception_of_pregnancy(
-        PregnancyFacts(
-            due_date=ongoing.expected_due_date,
-            weeks_at_registration=ongoing.weeks_at_registration,
-            registered_on=ongoing.registered_on,
-        )
-    )
+    conception = conception_of_pregnancy(pregnancy_facts(ongoing))
     if conception is None:  # nothing dated yet: a recent birth is this pregnancy's, an older child is not
         return ongoing if (clock.local_date() - birth_date).days <= RECENT_BIRTH_DAYS else None
     return ongoing if birth_date >= conception else None

@@ -81,26 +81,28 @@ def check_steps(steps: Sequence[StepData]) -> list[str]:
     return problems
 
 
+def step_from_mapping(item: Mapping[str, Any]) -> StepData:
+    """One step from its JSON form, or from the editor's cleaned form data (the same keys)."""
+    return StepData(
+        code=str(item["code"]),
+        phases=tuple(item["phases"]),
+        levels=tuple(item["levels"]),
+        title_nl=str(item["title_nl"]),
+        title_en=str(item["title_en"]),
+        role=str(item["role"]),
+        due_working_days=int(item["due_working_days"]),
+        description_nl=str(item.get("description_nl", "")),
+        completes_on=str(item.get("completes_on", "")),
+        repeats=bool(item.get("repeats", False)),
+    )
+
+
 def steps_from_json(raw: Mapping[str, Any]) -> list[StepData]:
     items = raw.get("steps")
     if not isinstance(items, list):
         raise ValidationError(_("Het bestand heeft geen lijst 'steps'."))
     try:
-        steps = [
-            StepData(
-                code=str(item["code"]),
-                phases=tuple(item["phases"]),
-                levels=tuple(item["levels"]),
-                title_nl=str(item["title_nl"]),
-                title_en=str(item["title_en"]),
-                role=str(item["role"]),
-                due_working_days=int(item["due_working_days"]),
-                description_nl=str(item.get("description_nl", "")),
-                completes_on=str(item.get("completes_on", "")),
-                repeats=bool(item.get("repeats", False)),
-            )
-            for item in items
-        ]
+        steps = [step_from_mapping(item) for item in items]
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(
             _("Een stap mist een veld of heeft een verkeerde waarde: %(error)s") % {"error": error}

@@ -62,7 +62,8 @@ def family_languages(family: Family) -> set[str]:
 
 def regie_propose(*, family: Family, by: User, limit: int = 5) -> list[Proposal]:
     """Regiehouders ranked for this family: language, area, room in their caseload and continuity with
-    professionals the family already knows. Full ones come last, marked as full. Nothing is assigned."""
+    professionals the family already knows. Full ones come last, marked as full. Nothing is assigned; the
+    page or endpoint that shows the proposal audits the read of the family."""
     require_perm(user=by, perm="regie.assign", obj=family, attempted="regie.propose", target=family)
     profiles = list(
         RegiehouderProfile.objects.filter(active=True, user__is_active=True, user__role_grants__role=Role.REGIEHOUDER)
@@ -104,13 +105,6 @@ def regie_propose(*, family: Family, by: User, limit: int = 5) -> list[Proposal]
         reasons.append(_("%(load)d van %(capacity)d gezinnen") % {"load": load, "capacity": profile.capacity})
         proposals.append(Proposal(profile=profile, score=round(score, 3), caseload=load, reasons=tuple(reasons)))
     proposals.sort(key=lambda p: (p.full, -p.score, p.caseload, p.profile.user.full_name))
-    audit_record(
-        actor=actor_for(by),
-        action=AuditAction.VIEW,
-        targets=[family],
-        purpose=PURPOSE,
-        detail={"proposed": [p.profile.user_id for p in proposals[:limit]]},
-    )
     return proposals[:limit]
 
 

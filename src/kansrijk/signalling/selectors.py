@@ -3,6 +3,7 @@ already discussed, when and by whom (so the next professional does not ask again
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,3 +94,16 @@ def open_meldcode(*, family: Family) -> MeldcodeTrack | None:
 
 def meldcode_tracks(*, family: Family) -> QuerySet[MeldcodeTrack]:
     return family.meldcode_tracks.prefetch_related("steps__done_by").select_related("started_by")
+
+
+def latest_levels(*, families: Sequence[Family]) -> dict[int, str]:
+    """Per family: the Amsterdam level of its latest conversation (families without one are left out)."""
+    levels: dict[int, str] = {}
+    rows = (
+        Assessment.objects.filter(family__in=families)
+        .order_by("family_id", "-made_at", "-pk")
+        .values_list("family_id", "chosen_amsterdam", "proposed_amsterdam")
+    )
+    for family_id, chosen, proposed in rows:
+        levels.setdefault(family_id, chosen or proposed)
+    return levels

@@ -96,16 +96,31 @@ def _check(
 
 
 def facts_of(observations: Sequence[ObservationInput], unsafety: str) -> Facts:
+    """What triage counts: risk factors that play, protective factors that are strong, and those lacking
+    (factors not in the catalogue count for nothing; the services refuse them anyway)."""
     known = catalogue()
-    kinds = {o.factor: known.get(o.factor) for o in observations}
-    risk = sum(1 for o in observations if o.present and (f := kinds[o.factor]) is not None and f.kind == "risk")
-    strengths = sum(
-        1 for o in observations if o.present and (f := kinds[o.factor]) is not None and f.kind == "protective"
+    kinds = [(f.kind, o.present) for o in observations if (f := known.get(o.factor)) is not None]
+    return Facts(
+        risk=kinds.count(("risk", True)),
+        strengths=kinds.count(("protective", True)),
+        gaps=kinds.count(("protective", False)),
+        unsafety=bool(unsafety),
     )
-    gaps = sum(
-        1 for o in observations if not o.present and (f := kinds[o.factor]) is not None and f.kind == "protective"
-    )
-    return Facts(risk=risk, strengths=strengths, gaps=gaps, unsafety=bool(unsafety))
+
+
+@dataclass(frozen=True)
+class Preview:
+    amsterdam: str
+    national: str
+    reasons: tuple[str, ...]  # the matching rules in words: Amsterdam, national, protective
+
+
+def triage_preview(*, observations: Sequence[ObservationInput], unsafety: str) -> Preview:
+    """What the rules would propose for these observations; nothing is written (the conversation page shows
+    it before the professional records)."""
+    outcome = evaluate(facts_of(observations, unsafety))
+    rules = (rule_by_id(rule_id) for rule_id in (outcome.rules[1], outcome.rules[2], outcome.rules[0]))
+    return Preview(outcome.amsterdam, outcome.national, tuple(rule.why for rule in rules if rule is not None))
 
 
 def assessment_record(
