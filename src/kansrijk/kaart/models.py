@@ -181,6 +181,14 @@ class ServiceStatus(models.TextChoices):
     TEMPORARILY_CLOSED = "temporarily closed", _("Tijdelijk gesloten")
 
 
+class Capacity(models.TextChoices):
+    """Whether a service can take on new families now, kept by the receiving organisation."""
+
+    OPEN = "plek", _("Er is plek")
+    WAITING_LIST = "wachtlijst", _("Er is een wachtlijst")
+    FULL = "vol", _("Tijdelijk vol")
+
+
 class Service(models.Model):
     """One kind of help an organisation offers (HSDS service) with GKS's extra fields."""
 
@@ -201,6 +209,8 @@ class Service(models.Model):
     referral_required = models.BooleanField(_("verwijzing nodig"), default=False)
     wait_time_days = models.PositiveSmallIntegerField(_("wachttijd in dagen"), null=True, blank=True)
     wait_time_description = models.CharField(_("wachttijd"), max_length=200, blank=True)
+    capacity = models.CharField(_("plek voor nieuwe gezinnen"), max_length=12, choices=Capacity.choices, blank=True)
+    capacity_updated_at = models.DateTimeField(_("plek bijgewerkt op"), null=True, blank=True)
     minimum_age_months = models.PositiveSmallIntegerField(_("vanaf leeftijd kind (maanden)"), null=True, blank=True)
     maximum_age_months = models.PositiveSmallIntegerField(_("tot leeftijd kind (maanden)"), null=True, blank=True)
     categories = models.ManyToManyField(

@@ -7,7 +7,14 @@ from typing import Any
 
 import rules
 
-from kansrijk.accounts.permissions import can_administer, is_kaart_redacteur, organisation_ids_of
+from kansrijk.accounts.permissions import (
+    can_administer,
+    is_kaart_redacteur,
+    is_professional,
+    is_regiehouder,
+    is_second_factor_verified,
+    organisation_ids_of,
+)
 
 
 @rules.predicate
@@ -18,6 +25,11 @@ def manages_service(user: Any, service: Any) -> bool:
 
 rules.add_perm("kaart.edit_map", is_kaart_redacteur)
 rules.add_perm("kaart.change_service", is_kaart_redacteur & manages_service)
+# The people of the receiving organisation keep its capacity and waiting time current.
+rules.add_perm(
+    "kaart.set_capacity",
+    ((is_professional | is_regiehouder) & is_second_factor_verified | is_kaart_redacteur) & manages_service,
+)
 rules.add_perm("kaart.assign_editors", can_administer)
 # The administration (accounts.admin.RulesPermissionsMixin asks these names).
 rules.add_perm("kaart.view_kaartorganization", can_administer)

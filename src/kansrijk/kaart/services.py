@@ -23,6 +23,7 @@ from kansrijk.core import clock
 from kansrijk.geo.models import Gebied, Stadsdeel
 from kansrijk.geo.selectors import area_for_postcode
 from kansrijk.kaart.models import (
+    Capacity,
     Closure,
     Contact,
     KaartOrganization,
@@ -334,6 +335,27 @@ def service_verify(*, service: Service, by: User) -> Service:
         _mark_verified(service, by, clock.local_date())
         service._change_reason = "gecontroleerd"  # type: ignore[attr-defined]
         service.save()
+        kaart_version_bump()
+    return service
+
+
+def service_capacity_set(*, service: Service, by: User, capacity: str, wait_time_days: int | None) -> Service:
+    """The receiving organisation says whether it has room and how long the wait is. The Kaart shows it on
+    the service page; a referrer sees it before sending, without sharing anything about the family."""
+    if not by.has_perm("kaart.set_capacity", service):
+        raise PermissionDenied(_("Je mag alleen de plek van het aanbod van je eigen organisatie aanpassen."))
+    errors: dict[str, str] = {}
+    if capacity not in Capacity.values:
+        errors["capacity"] = _("Kies: plek, wachtlijst of tijdelijk vol.")
+    if wait_time_days is not None and not 0 <= wait_time_days <= 730:
+        errors["wait_time_days"] = _("De wachttijd is 0 tot en met 730 dagen.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        service.capacity, service.wait_time_days = capacity, wait_time_days
+        service.capacity_updated_at = clock.now()
+        service._change_reason = "plek"  # type: ignore[attr-defined]
+        service.save(update_fields=["capacity", "wait_time_days", "capacity_updated_at"])
         kaart_version_bump()
     return service
 

@@ -67,6 +67,11 @@ class TaskStatus(models.TextChoices):
     NOT_NEEDED = "niet_nodig", _("Niet meer nodig")
 
 
+class TaskKind(models.TextChoices):
+    ROUTE = "route", _("Route")
+    AFTERCARE = "nazorg", _("Nazorg")
+
+
 class TaskQuerySet(models.QuerySet["Task"]):
     def open(self) -> TaskQuerySet:
         return self.filter(status=TaskStatus.OPEN)
@@ -76,6 +81,7 @@ class Task(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="tasks")
     version = models.ForeignKey(PathwayVersion, on_delete=models.PROTECT, related_name="+")
     step_code = models.SlugField(max_length=60)
+    kind = models.CharField(max_length=10, choices=TaskKind.choices, default=TaskKind.ROUTE)
     title_nl = models.CharField(max_length=200)
     title_en = models.CharField(max_length=200)
     description_nl = models.CharField(max_length=400, blank=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from kansrijk.accounts.models import User
@@ -21,6 +21,7 @@ from kansrijk.core.workdays import add_working_days
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import active_team
 from kansrijk.families.services import care_team_leave
+from kansrijk.pathways.aftercare import ANCHORS, checkins, holder_of
 from kansrijk.pathways.definition import (
     REGIEHOUDER,
     SIGNALEERDER,
@@ -30,7 +31,7 @@ from kansrijk.pathways.definition import (
     packaged_definition,
     steps_from_json,
 )
-from kansrijk.pathways.models import CompletesOn, PathwayStep, PathwayVersion, Task, TaskStatus
+from kansrijk.pathways.models import CompletesOn, PathwayStep, PathwayVersion, Task, TaskKind, TaskStatus
 
 PURPOSE = "zorgroute"
 
@@ -137,7 +138,7 @@ def tasks_plan(
     start = start or clock.local_date()
     team = active_team(family)
     has_regiehouder = any(m.is_regiehouder for m in team)
-    existing = list(family.tasks.filter(status__in=[TaskStatus.OPEN, TaskStatus.DONE]))
+    existing = list(family.tasks.filter(kind=TaskKind.ROUTE, status__in=[TaskStatus.OPEN, TaskStatus.DONE]))
     not_needed = [t for t in existing if t.status == TaskStatus.OPEN and t.step_code not in wanted]
     for task in not_needed:
         task.status, task.closed_at, task.closed_by = TaskStatus.NOT_NEEDED, now, by
@@ -285,3 +286,61 @@ def care_team_remove(*, member: CareTeamMember, by: User) -> list[Task]:
     with transaction.atomic():
         care_team_leave(member=member, by=by)
         return tasks_handover_from(family=member.family, user=member.user, by=by)
+
+
+def aftercare_schedule(
+    *, family: Family, anchor: str, anchor_on: date, by: User, level: str = "", about: str = ""
+) -> list[Task]:
+    """Schedule the check-ins that follow `anchor` ("birth": 6 weeks, 6 and 12 months after `anchor_on`;
+    "help_ended": 6 weeks later), for the family's regiehouder, else its JGZ nurse, else `by`. A check-in
+    already planned for this family (open or done after the anchor) is not planned twice; check-ins
+    whose day has passed are skipped. `level` limits birth check-ins to the levels they are meant for."""
+    if anchor not in ANCHORS:
+        raise ValueError(anchor)
+    today = clock.local_date()
+    wanted = [c for c in checkins() if c.anchor == anchor and (not c.levels or not level or level in c.levels)]
+    version = current_version()
+    holder = holder_of(family, by)
+    known = set(
+        family.tasks.filter(kind=TaskKind.AFTERCARE, step_code__in=[c.code for c in wanted])
+        .filter(Q(status=TaskStatus.OPEN) | Q(due_on__gte=anchor_on))
+        .values_list("step_code", flat=True)
+    )
+    created: list[Task] = []
+    with transaction.atomic():
+        for checkin in wanted:
+            due = checkin.due(anchor_on)
+            if checkin.code in known or due < today:
+                continue
+            description = checkin.description_nl + (f" ({about})" if about else "")
+            try:
+                with transaction.atomic():
+                    created.append(
+                        Task.objects.create(
+                            family=family,
+                            version=version,
+                            step_code=checkin.code,
+                            kind=TaskKind.AFTERCARE,
+                            title_nl=checkin.title_nl,
+                            title_en=checkin.title_en,
+                            description_nl=description[:400],
+                            role=checkin.role,
+                            phase="",
+                            level=level,
+                            assigned_to=holder,
+                            due_on=due,
+                            created_at=clock.now(),
+                            created_by=by,
+                        )
+                    )
+            except IntegrityError:  # planned at the same moment by someone else
+                continue
+        if created:
+            audit_record(
+                actor=actor_for(by),
+                action=AuditAction.UPDATE,
+                targets=[family],
+                purpose=PURPOSE,
+                detail={"aftercare_created": [t.pk for t in created], "anchor": anchor},
+            )
+    return created

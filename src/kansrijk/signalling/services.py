@@ -21,7 +21,7 @@ from kansrijk.families.levels import AmsterdamLevel, NationalLevel
 from kansrijk.families.models import Family
 from kansrijk.families.phase import PhaseKind
 from kansrijk.families.selectors import family_phase
-from kansrijk.pathways.services import PlanResult, tasks_plan
+from kansrijk.pathways.services import PlanResult, aftercare_schedule, tasks_plan
 from kansrijk.signalling.catalogue import catalogue
 from kansrijk.signalling.models import (
     Assessment,
@@ -313,7 +313,7 @@ def family_replan(*, family: Family, by: User) -> PlanResult | None:
     if phase.kind == PhaseKind.AFTER_WINDOW:
         return None
     with transaction.atomic():
-        return tasks_plan(
+        planned = tasks_plan(
             family=family,
             phase=phase.kind,
             level=latest.amsterdam_level,
@@ -321,3 +321,13 @@ def family_replan(*, family: Family, by: User) -> PlanResult | None:
             by=by,
             window_start=phase.conception,
         )
+        if phase.kind in (PhaseKind.KRAAMTIJD, PhaseKind.AFTER_BIRTH) and phase.children:
+            # After a birth the pathway keeps a finger on the pulse: 6 weeks, 6 and 12 months.
+            aftercare_schedule(
+                family=family,
+                anchor="birth",
+                anchor_on=phase.children[0].child.birth_date,
+                by=by,
+                level=latest.amsterdam_level,
+            )
+        return planned

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "kansrijk.signalling",
     "kansrijk.regie",
     "kansrijk.plans",
+    "kansrijk.consent",
+    "kansrijk.referrals",
     "kansrijk.dossier",
 ]
 
