@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kansrijk.dossier import pathway_views, views
+from kansrijk.dossier import pathway_views, referral_views, views
 
 app_name = "dossier"
 
@@ -14,6 +14,14 @@ urlpatterns = [
     path("gezinnen/<int:pk>/meldcode/", views.MeldcodeView.as_view(), name="meldcode"),
     path("gezinnen/<int:pk>/plan/", views.PlanView.as_view(), name="plan"),
     path("gezinnen/<int:pk>/plan/afdrukken/", views.PlanPrintView.as_view(), name="plan_print"),
+    path("gezinnen/<int:pk>/verwijzingen/", referral_views.FamilyReferralsView.as_view(), name="family_referrals"),
+    path("gezinnen/<int:pk>/verwijzen/", referral_views.ReferralStartView.as_view(), name="referral_start"),
+    path("verwijzingen/", referral_views.MineView.as_view(), name="referrals_mine"),
+    path("verwijzingen/nieuw/", referral_views.ReferralNewView.as_view(), name="referral_new"),
+    path("verwijzingen/inbox/", referral_views.InboxView.as_view(), name="referral_inbox"),
+    path("verwijzingen/kwijt/", referral_views.LostView.as_view(), name="referrals_lost"),
+    path("verwijzingen/<int:pk>/", referral_views.ReferralView.as_view(), name="referral"),
+    path("v/<str:token>/", referral_views.LinkView.as_view(), name="referral_link"),
     path("taken/", views.WorklistView.as_view(), name="worklist"),
     path("taken/<int:pk>/klaar/", views.TaskDoneView.as_view(), name="task_done"),
     path("route/", pathway_views.PathwayView.as_view(), name="pathway"),

@@ -37,6 +37,7 @@ from kansrijk.pathways.models import Task, TaskStatus
 from kansrijk.plans import selectors as plans
 from kansrijk.plans import services as plan_services
 from kansrijk.plans.models import Action, ActionStatus, Goal, GoalStatus
+from kansrijk.referrals import selectors as referrals
 from kansrijk.regie import selectors as regie
 from kansrijk.regie import services as regie_services
 from kansrijk.signalling import selectors as signalling
@@ -210,6 +211,7 @@ class FamilyView(FamilyPage):
             regie=regie.active_assignment(family=family),
             gap=regie.open_gap(family=family),
             meldcode=signalling.open_meldcode(family=family),
+            loop=referrals.family_referrals(family=family)[:5],
             can_manage_team=self.request.user.has_perm("families.manage_care_team", family),
             child_form=forms.ChildForm(),
             pregnancy_form=forms.PregnancyForm(),

@@ -107,7 +107,7 @@ def _line(notice: Notice) -> str:
 
 
 def _mail(user: User, lines: list[str]) -> None:
-    url = settings.KANSRIJK_SITE_URL + reverse("referrals:mine")
+    url = settings.KANSRIJK_SITE_URL + reverse("dossier:referrals_mine")
     with translation.override("nl"):
         send_mail(
             subject=_("Kansrijk: nieuws over verwijzingen"),
@@ -144,7 +144,7 @@ def send_digests() -> int:
 
 
 def send_answer_link(*, link: AnswerLink, token: str) -> None:
-    url = settings.KANSRIJK_SITE_URL + reverse("referrals:link", args=[token])
+    url = settings.KANSRIJK_SITE_URL + reverse("dossier:referral_link", args=[token])
     with translation.override("nl"):
         send_mail(
             subject=_("Kansrijk: een verwijzing voor uw organisatie"),

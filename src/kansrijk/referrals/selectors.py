@@ -57,8 +57,9 @@ def inbox(*, user: Any, status: str = "", limit: int = 50) -> list[Referral]:
     wanted = [status] if status in S.values else [S.SENT, *ACTIVE_HELP]
     mine = Referral.objects.filter(professional=user, status__in=wanted)
     theirs = Referral.objects.filter(professional__isnull=True, receiving_organisation_id__in=orgs, status__in=wanted)
-    rows = mine.union(theirs).order_by("sent_at", "pk")[:limit]
-    ids = [r.pk for r in rows]
+    # A union of two index scans (named person; organisation) beats one OR over both columns.
+    rows = mine.order_by().values("pk", "sent_at").union(theirs.order_by().values("pk", "sent_at"))
+    ids = [row["pk"] for row in rows.order_by("sent_at", "pk")[:limit]]
     found = {r.pk: r for r in Referral.objects.filter(pk__in=ids).select_related(*_RELATED, "answered_by")}
     return [found[i] for i in ids if i in found]
 
