@@ -103,6 +103,13 @@ USERS = (
         "Buurtteam Nieuw-West (demo)",
     ),
     DemoUser(
+        "buurtteam@demo.kansrijk.test",
+        "Sam de Vries (demo)",
+        "Buurtteammedewerker geld en schulden",
+        Role.PROFESSIONAL,
+        "Buurtteam Nieuw-West (demo)",
+    ),
+    DemoUser(
         "mdo@demo.kansrijk.test",
         "Ingrid Visser (demo)",
         "Verloskundige en voorzitter MDO+",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -28,6 +28,7 @@ from kansrijk.accounts.demo import USERS as DEMO_USERS
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User
 from kansrijk.accounts.roles import Role
 from kansrijk.core import clock
+from kansrijk.dossier.referral_demo import GeneratedLoop, referrals_demo_load
 from kansrijk.families import services as family_services
 from kansrijk.families.levels import AmsterdamLevel
 from kansrijk.families.models import Caregiver, CaregiverRole, Discipline, Family, Pregnancy
@@ -40,6 +41,7 @@ from kansrijk.pathways.services import task_complete
 from kansrijk.regie.models import RegieAssignment, RegiehouderProfile
 from kansrijk.regie.services import regie_assign, regie_gaps_flag, regie_propose
 from kansrijk.signalling.models import Assessment, MeldcodeTrack, Source, Unsafety
+from kansrijk.signalling.selectors import latest_levels
 from kansrijk.signalling.services import ObservationInput, assessment_record, facts_of, meldcode_step_record
 from kansrijk.signalling.triage import evaluate
 
@@ -89,6 +91,7 @@ class DossierDemoReport:
     meldcode_tracks: int = 0
     professionals: int = 0  # generated demo accounts (professionals and regiehouders)
     regiehouders: int = 0  # profiles in the regiehouder pool
+    referrals: int = 0
     by_level: dict[str, int] = field(default_factory=dict)
     by_phase: dict[str, int] = field(default_factory=dict)
     by_stadsdeel: dict[str, int] = field(default_factory=dict)
@@ -1492,6 +1495,26 @@ def _report(staff: Staff, generated: int, today: date) -> DossierDemoReport:
     )
 
 
+def _referrals(rng: random.Random, staff: Staff, meriam: Family) -> int:
+    """Referrals in every state of the loop for generated families that need support (see referral_demo)."""
+    generated = list(
+        Family.objects.filter(is_demo=True).exclude(name__in=BRIEF_NAMES).select_related("stadsdeel", "opened_by")
+    )
+    levels = latest_levels(families=generated)
+    chosen = [f for f in generated if levels.get(f.pk) in (STEUNTJE, EXTRA) and f.stadsdeel is not None][:40]
+    worker = User.objects.filter(email=f"buurtteam@{DEMO_DOMAIN}").first()
+    return referrals_demo_load(
+        rng=rng,
+        meriam=meriam,
+        professional=staff.professional,
+        buurtteam_worker=_acting(worker) if worker else None,
+        loop=GeneratedLoop(
+            families=[(f, _acting(f.opened_by), f.stadsdeel.code) for f in chosen if f.stadsdeel],
+            buurtteam=staff.buurtteam,
+        ),
+    )
+
+
 @transaction.atomic
 def dossier_demo_load(*, generated: int = 200, seed: int = 20261123) -> DossierDemoReport:
     """Load the demo families (idempotent: nothing happens when demo families exist already). Needs the
@@ -1513,7 +1536,8 @@ def dossier_demo_load(*, generated: int = 200, seed: int = 20261123) -> DossierD
     for plan in _plans(rng, generated):
         generator.family(plan, loaded)
     _make_some_overdue(rng, loaded, staff, today, meriam)
+    referrals = _referrals(rng, staff, meriam)
     # The daily regie job would flag the Extra steun families without a regiehouder tomorrow; flag them now
     # so the demo is consistent from the start.
     regie_gaps_flag()
-    return _report(staff, generated, today)
+    return replace(_report(staff, generated, today), referrals=referrals)

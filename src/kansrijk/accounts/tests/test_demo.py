@@ -27,7 +27,9 @@ def test_demo_is_idempotent_fictional_and_prints_working_logins(settings):
     out = io.StringIO()
     call_command("demo", stdout=out)
     call_command("demo", stdout=out)
-    assert User.objects.count() == len(USERS) == len(Role)
+    # One login per role, plus a second professional on the receiving side of referrals (a buurtteam).
+    assert User.objects.count() == len(USERS) == len(Role) + 1
+    assert {u.role for u in USERS} == set(Role)
     assert Organisation.objects.count() == len(ORGANISATIONS)
     assert all(o.is_demo and "(demo)" in o.name for o in Organisation.objects.all())
     assert all(u.is_demo and "(demo)" in u.full_name for u in User.objects.all())

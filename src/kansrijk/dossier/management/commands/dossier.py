@@ -58,7 +58,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {report.caregivers} parents and caregivers, {report.children} children, "
             f"{report.assessments} assessments, {report.open_tasks} open tasks ({report.overdue_tasks} late), "
-            f"{report.regie_assignments} with a regiehouder, {report.meldcode_tracks} meldcode tracks."
+            f"{report.regie_assignments} with a regiehouder, {report.meldcode_tracks} meldcode tracks, "
+            f"{report.referrals} referrals."
         )
         self.stdout.write(
             f"  {report.professionals} demo professionals made; {report.regiehouders} regiehouders in the pool."

@@ -1,0 +1,168 @@
+"""Demo referrals (fictional, like every demo family): Meriam and Micha's question about money waits in
+the inbox of Buurtteam Nieuw-West, where the demo login `buurtteam@demo.kansrijk.test` answers it, and
+generated families have referrals in every state of the loop, some of them late.
+
+Everything goes through the referral services (consent first, audited), acting as the demo professionals.
+Only afterwards are some send dates moved back, written directly on the rows (not an action of anyone,
+so not audited), so that the service levels show late and very late referrals from the first day; and
+the notices are marked as emailed, because the demo people are fictional.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kansrijk.accounts.models import Organisation, User
+from kansrijk.consent.models import ConsentMethod, DataCategory
+from kansrijk.core import clock
+from kansrijk.families.models import Family
+from kansrijk.kaart.models import KaartOrganization, Service, ServiceStatus
+from kansrijk.kaart.services import organization_assign_editors
+from kansrijk.referrals import services
+from kansrijk.referrals.models import HandoverMode, Notice, Referral, ReferralStatus
+
+S = ReferralStatus
+MONEY_SERVICE = "Hulp bij geld, papieren en je huis"
+# The generated loop: how many referrals end in each state (of every 10).
+STATES = (
+    S.SENT,
+    S.SENT,
+    S.ACCEPTED,
+    S.HANDOVER_PLANNED,
+    S.HANDOVER_DONE,
+    S.HELP_STARTED,
+    S.HELP_STARTED,
+    S.COMPLETED,
+    S.DECLINED,
+    S.STOPPED,
+)
+QUESTIONS = (
+    "We komen niet rond en de rekeningen stapelen op.",
+    "Ik snap de brieven over toeslagen niet.",
+    "We zoeken een groter huis voor als de baby er is.",
+    "Ik wil graag iemand om mee te praten over opvoeden.",
+    "We hebben nog geen babyspullen en weinig geld.",
+)
+
+
+def _answering_organisations() -> None:
+    """A demo Kaart organisation is answered by the demo Kansrijk organisation of the same name (the
+    family-file demo makes the buurtteams, after the Kaart demo gave them to the programme team)."""
+    demo_orgs = {o.name: o for o in Organisation.objects.filter(is_demo=True)}
+    for kaart_org in KaartOrganization.objects.filter(is_demo=True, name__in=list(demo_orgs)):
+        if kaart_org.managed_by_id != demo_orgs[kaart_org.name].pk:
+            organization_assign_editors(organizations=[kaart_org], managed_by=demo_orgs[kaart_org.name])
+
+
+def _money_service(organisation_name: str) -> Service | None:
+    return Service.objects.filter(
+        name=MONEY_SERVICE, organization__name=organisation_name, status=ServiceStatus.ACTIVE
+    ).first()
+
+
+def _consented_and_sent(referral: Referral, by: User, categories: Sequence[str]) -> Referral:
+    parent = referral.family.caregivers.order_by("pk").first()
+    if parent is None:
+        return referral
+    services.referral_consent(
+        referral=referral,
+        by=by,
+        given_by=parent,
+        categories=categories,
+        method=ConsentMethod.SPOKEN,
+        valid_until=clock.local_date() + timedelta(days=365),
+    )
+    referral.refresh_from_db()
+    return services.referral_send(referral=referral, by=by)
+
+
+def _advance(referral: Referral, state: str, worker: User, rng: random.Random) -> Referral:
+    if state == S.SENT:
+        return referral
+    if state == S.DECLINED:
+        return services.referral_decline(
+            referral=referral, by=worker, reason=rng.choice(["geen_capaciteit", "past_niet"])
+        )
+    referral = services.referral_accept(referral=referral, by=worker)
+    if state == S.ACCEPTED:
+        return referral
+    if state == S.STOPPED:
+        return services.referral_stop(referral=referral, by=worker, reason="geen_contact")
+    data = services.HandoverData(
+        mode=referral.handover_preference if referral.handover_preference != HandoverMode.NONE else HandoverMode.VIDEO,
+        planned_at=clock.now() + timedelta(days=rng.randint(1, 6), hours=2),
+        place="Buurtteamkantoor",
+        home_visit=rng.random() < 0.3,
+        participants="De ouders, de verwijzer en de buurtteammedewerker",
+        summary=referral.reason,
+    )
+    referral = services.referral_handover_plan(referral=referral, by=worker, data=data)
+    if state == S.HANDOVER_PLANNED:
+        return referral
+    referral = services.referral_handover_done(
+        referral=referral, by=worker, mode=data.mode, parents_present=True, note="Samen kennisgemaakt."
+    )
+    if state == S.HANDOVER_DONE:
+        return referral
+    referral = services.referral_help_start(referral=referral, by=worker)
+    if state == S.HELP_STARTED:
+        return referral
+    return services.referral_complete(referral=referral, by=worker, note="Overzicht gemaakt; het lukt weer.")
+
+
+@dataclass(frozen=True)
+class GeneratedLoop:
+    families: Sequence[tuple[Family, User, str]]  # family, referrer, stadsdeel code
+    buurtteam: dict[str, User]
+
+
+def referrals_demo_load(
+    *, rng: random.Random, meriam: Family, professional: User, buurtteam_worker: User | None, loop: GeneratedLoop
+) -> int:
+    """Load the demo referrals; returns how many were made."""
+    _answering_organisations()
+    made = 0
+    service = _money_service("Buurtteam Nieuw-West (demo)")
+    if service is not None and buurtteam_worker is not None:
+        referral = services.referral_draft(
+            family=meriam,
+            by=professional,
+            reason="We willen hulp met onze geldzaken. De rekeningen stapelen op en we zijn bang voor schulden.",
+            service=service,
+        )
+        _consented_and_sent(
+            referral, professional, (DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.QUESTION)
+        )
+        made += 1
+    now = clock.now()
+    late: list[tuple[int, datetime]] = []
+    for index, (family, referrer, code) in enumerate(loop.families):
+        worker = loop.buurtteam.get(code)
+        service = (
+            _money_service(worker.organisations.first().name) if worker and worker.organisations.exists() else None
+        )
+        if worker is None or service is None:
+            continue
+        referral = services.referral_draft(
+            family=family,
+            by=referrer,
+            reason=rng.choice(QUESTIONS),
+            service=service,
+            handover_preference=rng.choice([HandoverMode.IN_PERSON, HandoverMode.VIDEO, HandoverMode.HYBRID]),
+        )
+        referral = _consented_and_sent(referral, referrer, (DataCategory.CONTACT, DataCategory.QUESTION))
+        state = STATES[index % len(STATES)]
+        _advance(referral, state, worker, rng)
+        if state == S.SENT and index % 20 == 0:
+            late.append((referral.pk, now - timedelta(days=12)))  # very late: no answer for 8 working days
+        elif state == S.SENT:
+            late.append((referral.pk, now - timedelta(days=rng.choice([0, 1, 4]))))
+        made += 1
+    for pk, sent_at in late:
+        Referral.objects.filter(pk=pk).update(sent_at=sent_at)
+    # The demo people are fictional: their notices show in Kansrijk, but no email goes out.
+    Notice.objects.filter(referral__is_demo=True, emailed_at__isnull=True).update(emailed_at=now)
+    return made
