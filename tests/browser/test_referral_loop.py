@@ -143,7 +143,7 @@ def test_a_midwife_refers_meriam_and_sees_the_loop_close(browser, app_server, ax
     fenna.wait_for_url(f"{base}/verwijzingen/")
     assert fenna.get_by_text("Meriam en Micha (demo) → Hulp bij geld", exact=False).is_visible()
     assert fenna.get_by_text("Hulp gestart", exact=True).first.is_visible()
-    assert fenna.get_by_role("link", name=re.compile("Nieuwe stap – Hulp gestart")).is_visible()
+    assert fenna.get_by_role("link", name=re.compile("Nieuwe stap \N{EN DASH} Hulp gestart")).is_visible()
     axe_check(fenna, "lus-12-regiehouder")
 
     referral.refresh_from_db()

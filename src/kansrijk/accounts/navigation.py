@@ -33,6 +33,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Mijn account"), "accounts:account"),
     NavItem(_("Beheer"), "beheer:index", "core.use_admin"),
     NavItem(_("Auditlog"), "core:audit_log", "core.view_audit_log"),
+    NavItem(_("Privacy"), "privacy:start", "privacy.handle_request"),
     NavItem(_("API"), "api-docs"),
 )
 

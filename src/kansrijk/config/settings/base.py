@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kansrijk.plans",
     "kansrijk.consent",
     "kansrijk.referrals",
+    "kansrijk.privacy",
     "kansrijk.dossier",
 ]
 
@@ -231,6 +232,9 @@ KANSRIJK_WORKER_HEARTBEAT_MAX_AGE = timedelta(seconds=env.WORKER_HEARTBEAT_MAX_A
 # Audit trail (NEN 7513): entries are never deleted by the application; keep at least five years.
 KANSRIJK_AUDIT_RETENTION_YEARS = 5
 KANSRIJK_AUDIT_ACTOR_RESOLVER = "kansrijk.accounts.selectors.audit_actor"
+# Family data is anonymised this many years after the file was closed, or after the first 1,000 days
+# ended with no activity for as long (the `privacy.retention` job, daily).
+KANSRIJK_RETENTION_YEARS = env.RETENTION_YEARS
 # Asked on every API-token request: may this account still use a token (e.g. it gained a role that
 # needs a second factor it never set up)? Core asks; accounts knows.
 KANSRIJK_API_ACCOUNT_CHECK = "kansrijk.accounts.selectors.api_token_allowed"

@@ -87,6 +87,75 @@ def _task_route(user: Any) -> str:
     return f"/taken/{task.pk}/klaar/"
 
 
+def _outside_family_route(prefix: str, suffix: str = "") -> Callable[[Any], str]:
+    """A page about a family the person has no care relation with (break-the-glass, privacy officer)."""
+
+    def make(user: Any) -> str:
+        from kansrijk.families.tests.factories import open_family
+
+        return f"{prefix}{open_family().pk}/{suffix}"
+
+    return make
+
+
+def _referral_route(user: Any) -> str:
+    """A referral the person made for a family in their care team."""
+    from kansrijk.families.tests.factories import open_family, verified
+    from kansrijk.kaart.tests.factories import make_organization, make_service
+    from kansrijk.referrals.services import referral_draft
+
+    family = open_family(by=verified(user))
+    service = make_service("Hulp bij geld", organization=make_organization("Buurtteam"), whole_city=True)
+    return f"/verwijzingen/{referral_draft(family=family, by=user, reason='Hulp bij geld', service=service).pk}/"
+
+
+def _answer_link_route(user: Any) -> str:
+    """A partner's personal answer link to a sent referral."""
+    from kansrijk.referrals.services import answer_link_create
+    from kansrijk.referrals.tests.factories import referral_in, setting
+
+    referral = referral_in(setting(), "verstuurd")
+    return f"/v/{answer_link_create(referral=referral, email='partner@example.org')}/"
+
+
+def _api_received_referral_route(suffix: str) -> Callable[[Any], str]:
+    """A sent referral (with the parents' consent) to the organisation the person works for."""
+
+    def make(user: Any) -> str:
+        from kansrijk.accounts.models import Membership
+        from kansrijk.referrals.tests.factories import referral_in, setting
+
+        s = setting()
+        Membership.objects.create(user=user, organisation=s.buurtteam)
+        return f"/api/v1/verwijzingen/{referral_in(s, 'verstuurd').pk}/{suffix}"
+
+    return make
+
+
+def _api_consent_revoke_route(user: Any) -> str:
+    """A consent a parent gave for a referral of a family in the person's care team."""
+    from datetime import timedelta
+
+    from kansrijk.core import clock
+    from kansrijk.families.services import CaregiverData, caregiver_add
+    from kansrijk.families.tests.factories import open_family, verified
+    from kansrijk.referrals.services import referral_consent, referral_draft
+    from kansrijk.referrals.tests.factories import setting
+
+    family = open_family(by=verified(user))
+    parent = caregiver_add(family=family, by=user, data=CaregiverData(given_name="Meriam", role="moeder"))
+    referral = referral_draft(family=family, by=user, reason="Hulp bij geld", service=setting().service)
+    consent = referral_consent(
+        referral=referral,
+        by=user,
+        given_by=parent,
+        categories=["contact"],
+        method="mondeling",
+        valid_until=clock.local_date() + timedelta(days=30),
+    )
+    return f"/api/v1/toestemmingen/{consent.pk}/intrekken/"
+
+
 @dataclass(frozen=True)
 class Page:
     """A personal-data page or endpoint, the role that may see it, and what its audit entry names."""
@@ -124,6 +193,29 @@ PERSONAL_DATA_PAGES = [
     Page("/gezinnen/<int:pk>/meldcode/", Role.PROFESSIONAL, "families.family", _family_route("meldcode/")),
     Page("/gezinnen/<int:pk>/plan/", Role.PROFESSIONAL, "families.family", _family_route("plan/")),
     Page("/gezinnen/<int:pk>/plan/afdrukken/", Role.PROFESSIONAL, "families.family", _family_route("plan/afdrukken/")),
+    Page(
+        "/gezinnen/<int:pk>/noodtoegang/",
+        Role.PROFESSIONAL,
+        "families.family",
+        _outside_family_route("/gezinnen/", "noodtoegang/"),
+    ),
+    Page("/privacy/", Role.BEHEERDER, "privacy.privacyrequest"),
+    Page("/privacy/noodtoegang/", Role.BEHEERDER, "families.breakglassaccess"),
+    Page("/privacy/gezinnen/<int:pk>/", Role.BEHEERDER, "families.family", _outside_family_route("/privacy/gezinnen/")),
+    Page(
+        "/privacy/gezinnen/<int:pk>/export.json",
+        Role.BEHEERDER,
+        "families.family",
+        _outside_family_route("/privacy/gezinnen/", "export.json"),
+        action=AuditAction.EXPORT,
+    ),
+    Page(
+        "/privacy/gezinnen/<int:pk>/samenvatting.pdf",
+        Role.BEHEERDER,
+        "families.family",
+        _outside_family_route("/privacy/gezinnen/", "samenvatting.pdf"),
+        action=AuditAction.EXPORT,
+    ),
     Page("/taken/", Role.PROFESSIONAL, "pathways.task"),
     Page(
         "/taken/<int:pk>/klaar/",
@@ -153,6 +245,49 @@ PERSONAL_DATA_PAGES = [
         action=AuditAction.UPDATE,
     ),
     Page("/api/v1/regie/", Role.REGIEHOUDER, "families.family"),
+    Page("/gezinnen/<int:pk>/verwijzingen/", Role.PROFESSIONAL, "families.family", _family_route("verwijzingen/")),
+    Page("/gezinnen/<int:pk>/verwijzen/", Role.PROFESSIONAL, "families.family", _family_route("verwijzen/")),
+    Page("/verwijzingen/", Role.PROFESSIONAL, "referrals.referral"),
+    Page("/verwijzingen/nieuw/", Role.PROFESSIONAL, "families.family"),
+    Page("/verwijzingen/inbox/", Role.PROFESSIONAL, "referrals.referral"),
+    Page("/verwijzingen/kwijt/", Role.PROFESSIONAL, "families.family"),
+    Page("/verwijzingen/<int:pk>/", Role.PROFESSIONAL, "referrals.referral", _referral_route),
+    Page("/v/<str:token>/", Role.PROFESSIONAL, "referrals.referral", _answer_link_route),
+    Page(
+        "/api/v1/gezinnen/<int:pk>/verwijzingen/",
+        Role.PROFESSIONAL,
+        "families.family",
+        _api_family_route("verwijzingen/"),
+    ),
+    Page(
+        "/api/v1/gezinnen/<int:pk>/toestemmingen/",
+        Role.PROFESSIONAL,
+        "families.family",
+        _api_family_route("toestemmingen/"),
+    ),
+    Page(
+        "/api/v1/toestemmingen/<int:pk>/intrekken/",
+        Role.PROFESSIONAL,
+        "consent.consent",
+        _api_consent_revoke_route,
+        method="post",
+        action=AuditAction.UPDATE,
+    ),
+    Page("/api/v1/verwijzingen/", Role.PROFESSIONAL, "referrals.referral"),
+    Page("/api/v1/verwijzingen/inbox/", Role.PROFESSIONAL, "referrals.referral"),
+    Page("/api/v1/verwijzingen/<int:pk>/", Role.PROFESSIONAL, "referrals.referral", _api_received_referral_route("")),
+    Page(
+        "/api/v1/verwijzingen/<int:pk>/gedeeld/",
+        Role.PROFESSIONAL,
+        "referrals.referral",
+        _api_received_referral_route("gedeeld/"),
+    ),
+    Page(
+        "/api/v1/verwijzingen/<int:pk>/stappen/",
+        Role.PROFESSIONAL,
+        "referrals.referral",
+        _api_received_referral_route("stappen/"),
+    ),
 ]
 
 

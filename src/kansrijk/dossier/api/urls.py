@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kansrijk.dossier.api import views
+from kansrijk.dossier.api import referral_views, views
 
 urlpatterns = [
     path("gezinnen/", views.FamilyListView.as_view(), name="families"),
@@ -13,4 +13,13 @@ urlpatterns = [
     path("taken/<int:pk>/klaar/", views.TaskDoneView.as_view(), name="task-done"),
     path("regie/", views.DashboardView.as_view(), name="regie-dashboard"),
     path("route/", views.PathwayView.as_view(), name="pathway"),
+    # Referrals and consent (referral_views).
+    path("gezinnen/<int:pk>/verwijzingen/", referral_views.FamilyReferralsView.as_view(), name="family-referrals"),
+    path("gezinnen/<int:pk>/toestemmingen/", referral_views.FamilyConsentsView.as_view(), name="family-consents"),
+    path("toestemmingen/<int:pk>/intrekken/", referral_views.ConsentRevokeView.as_view(), name="consent-revoke"),
+    path("verwijzingen/", referral_views.ReferralListView.as_view(), name="referrals"),
+    path("verwijzingen/inbox/", referral_views.InboxView.as_view(), name="referral-inbox"),
+    path("verwijzingen/<int:pk>/", referral_views.ReferralDetailView.as_view(), name="referral"),
+    path("verwijzingen/<int:pk>/gedeeld/", referral_views.SharedView.as_view(), name="referral-shared"),
+    path("verwijzingen/<int:pk>/stappen/", referral_views.StepsView.as_view(), name="referral-steps"),
 ]

@@ -265,3 +265,12 @@ def test_lost_shows_families_whose_level_needs_help_and_nobody_helps() -> None:
     assert s.family in selectors.lost(user=s.midwife).without_help
     referral_in(s, S.ACCEPTED)
     assert s.family not in selectors.lost(user=s.midwife).without_help
+
+
+def test_the_receiving_side_sees_nothing_before_sending() -> None:
+    s = setting()
+    referral = referral_in(s, S.WAITING_CONSENT)
+    assert not s.worker.has_perm("referrals.view_referral", referral)
+    assert selectors.inbox(user=s.worker, status=S.WAITING_CONSENT) == []
+    with pytest.raises(PermissionDenied):
+        services.referral_stop(referral=referral, by=s.worker, reason="anders", note="x")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm import FSMField
 from freezegun import freeze_time
 
@@ -63,7 +63,12 @@ def _attempt(s: Setting, referral: Referral, to: str) -> Referral:
         ),
         S.HELP_STARTED: lambda: services.referral_help_start(referral=referral, by=s.worker),
         S.COMPLETED: lambda: services.referral_complete(referral=referral, by=s.worker),
-        S.STOPPED: lambda: services.referral_stop(referral=referral, by=s.worker, reason="elders_geholpen"),
+        # Before sending, only the referring side knows of the referral: the referrer stops it.
+        S.STOPPED: lambda: services.referral_stop(
+            referral=referral,
+            by=s.midwife if referral.status in (S.CONCEPT, S.WAITING_CONSENT) else s.worker,
+            reason="elders_geholpen",
+        ),
     }
     return calls[to]()
 
@@ -90,9 +95,14 @@ def test_transition(source: str, target: str) -> None:
             object_type="referrals.referral", object_id=str(referral.pk), detail__to=target
         ).exists()
     else:
-        with pytest.raises(ValidationError) as refused:
-            _attempt(s, referral, target)
-        assert "kan niet" in str(refused.value) or "Kies" in str(refused.value) or "Plan eerst" in str(refused.value)
+        if source in (S.CONCEPT, S.WAITING_CONSENT) and target not in (S.SENT, S.WAITING_CONSENT, S.STOPPED):
+            # Before sending, the receiving side cannot act on (or even see) the referral.
+            with pytest.raises(PermissionDenied):
+                _attempt(s, referral, target)
+        else:
+            with pytest.raises(ValidationError) as refused:
+                _attempt(s, referral, target)
+            assert any(word in str(refused.value) for word in ("kan niet", "Kies", "Plan eerst"))
         referral.refresh_from_db()
         assert referral.status == source
         assert ReferralEvent.objects.filter(referral=referral).count() == before_events
