@@ -305,5 +305,9 @@ class FamilyClosing(models.Model):
     created_at = models.DateTimeField()
     summary = models.JSONField(default=dict)
 
+    class Meta:
+        verbose_name = _("afsluiting na de 1.000 dagen")
+        verbose_name_plural = _("afsluitingen na de 1.000 dagen")
+
     def __str__(self) -> str:
         return f"closing {self.family_id}"

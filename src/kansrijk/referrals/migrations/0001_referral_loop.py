@@ -31,6 +31,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
+            options={
+                "verbose_name": "afsluiting na de 1.000 dagen",
+                "verbose_name_plural": "afsluitingen na de 1.000 dagen",
+            },
         ),
         migrations.CreateModel(
             name="NoticePreference",
