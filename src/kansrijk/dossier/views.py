@@ -212,6 +212,7 @@ class FamilyView(FamilyPage):
             gap=regie.open_gap(family=family),
             meldcode=signalling.open_meldcode(family=family),
             loop=referrals.family_referrals(family=family)[:5],
+            closing=referrals.closing_summary(family=family),
             can_manage_team=self.request.user.has_perm("families.manage_care_team", family),
             child_form=forms.ChildForm(),
             pregnancy_form=forms.PregnancyForm(),

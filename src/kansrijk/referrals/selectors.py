@@ -15,10 +15,11 @@ from kansrijk.consent.models import DataCategory
 from kansrijk.consent.selectors import shareable
 from kansrijk.core import clock
 from kansrijk.families.levels import AmsterdamLevel
-from kansrijk.families.models import Family
+from kansrijk.families.models import Discipline, Family
 from kansrijk.families.selectors import family_phase
+from kansrijk.plans.models import GoalStatus, LifeDomain
 from kansrijk.plans.selectors import open_goals
-from kansrijk.referrals.models import ACTIVE_HELP, ENDED, OPEN, Referral, ReferralStatus
+from kansrijk.referrals.models import ACTIVE_HELP, ENDED, OPEN, FamilyClosing, Referral, ReferralStatus
 from kansrijk.referrals.service_levels import Clock, Lateness, running_clock
 from kansrijk.signalling.selectors import discussed_topics, latest_levels
 
@@ -210,3 +211,33 @@ def handover_summary_draft(referral: Referral) -> str:
     if shared.topics:
         parts.append(_("Besproken: %(text)s") % {"text": "; ".join(shared.topics)})
     return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class ClosingSummary:
+    """The closing summary of a family that left the 1,000 days, in words (from `FamilyClosing`)."""
+
+    made_on: str
+    help: list[str]
+    goals: list[str]
+    disciplines: list[str]
+
+
+def closing_summary(*, family: Family) -> ClosingSummary | None:
+    closing = FamilyClosing.objects.filter(family=family).first()
+    if closing is None:
+        return None
+    data = closing.summary
+    statuses = dict(ReferralStatus.choices)
+    domains = dict(LifeDomain.choices)
+    goal_statuses = dict(GoalStatus.choices)
+    disciplines = dict(Discipline.choices)
+    return ClosingSummary(
+        made_on=f"{clock.local_date(closing.created_at):%d-%m-%Y}",
+        help=[f"{r['to']}: {statuses.get(r['status'], r['status'])}" for r in data.get("referrals", [])],
+        goals=[
+            f"{domains.get(g['domain'], g['domain'])}: {g['text']} ({goal_statuses.get(g['status'], g['status'])})"
+            for g in data.get("goals", [])
+        ],
+        disciplines=[str(disciplines.get(d, d)) for d in data.get("disciplines", [])],
+    )

@@ -257,3 +257,17 @@ def test_the_kaart_offers_to_refer_a_family_to_a_service() -> None:
     choose = midwife.get(f"/verwijzingen/nieuw/?dienst={s.service.pk}").content.decode()
     assert s.family.name in choose and f"/gezinnen/{s.family.pk}/verwijzen/?dienst={s.service.pk}" in choose
     assert "/verwijzingen/nieuw/" not in Client().get(f"/kaart/aanbod/{s.service.pk}/").content.decode()
+
+
+def test_the_family_file_shows_the_closing_summary_after_the_1000_days() -> None:
+    from datetime import date
+
+    from kansrijk.families import services as family_services
+    from kansrijk.referrals import jobs
+
+    s = setting()
+    family_services.child_add(family=s.family, by=s.midwife, given_name="Sami", birth_date=date(2024, 9, 1))
+    referral_in(s, S.COMPLETED)
+    assert jobs.closings() == 1
+    page = _client(s.midwife).get(f"/gezinnen/{s.family.pk}/").content.decode()
+    assert "Afsluiting na de eerste 1.000 dagen" in page and f"{s.service.name}" in page and "Afgerond" in page

@@ -247,6 +247,8 @@ def test_a_family_leaving_the_window_gets_a_closing_summary_once() -> None:
     assert closing.summary["referrals"][0]["status"] == S.COMPLETED
     assert s.family.tasks.filter(step_code="afsluiting-1000-dagen", status=TaskStatus.OPEN).exists()
     assert jobs.closings() == 0
+    shown = selectors.closing_summary(family=s.family)
+    assert shown is not None and shown.help == [f"{closing.summary['referrals'][0]['to']}: Afgerond"]
 
 
 def test_lost_shows_families_whose_level_needs_help_and_nobody_helps() -> None:
