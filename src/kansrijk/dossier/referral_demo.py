@@ -22,7 +22,7 @@ from kansrijk.families.models import Family
 from kansrijk.kaart.models import KaartOrganization, Service, ServiceStatus
 from kansrijk.kaart.services import organization_assign_editors
 from kansrijk.referrals import services
-from kansrijk.referrals.models import HandoverMode, Notice, Referral, ReferralStatus
+from kansrijk.referrals.models import HandoverMode, Notice, Referral, ReferralEvent, ReferralStatus
 
 S = ReferralStatus
 MONEY_SERVICE = "Hulp bij geld, papieren en je huis"
@@ -161,7 +161,8 @@ def referrals_demo_load(
             late.append((referral.pk, now - timedelta(days=rng.choice([0, 1, 4]))))
         made += 1
     for pk, sent_at in late:
-        Referral.objects.filter(pk=pk).update(sent_at=sent_at)
+        Referral.objects.filter(pk=pk).update(sent_at=sent_at, created_at=sent_at)
+        ReferralEvent.objects.filter(referral_id=pk).update(at=sent_at)
     # The demo people are fictional: their notices show in Kansrijk, but no email goes out.
     Notice.objects.filter(referral__is_demo=True, emailed_at__isnull=True).update(emailed_at=now)
     return made

@@ -131,7 +131,7 @@ class StopForm(AmsFormMixin, forms.Form):
 
 
 class CapacityForm(AmsFormMixin, forms.Form):
-    capacity = forms.ChoiceField(label=_("Is er plek?"), choices=Capacity.choices)
+    capacity = forms.ChoiceField(label=_("Is er plek?"), choices=[("", _("— nog niet ingevuld —")), *Capacity.choices])
     wait_time_days = forms.IntegerField(
         label=_("Wachttijd in dagen (ongeveer)"), min_value=0, max_value=730, required=False
     )

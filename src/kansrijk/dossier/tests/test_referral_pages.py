@@ -80,7 +80,11 @@ def test_the_whole_loop_by_the_midwife_and_the_buurtteam(django_capture_on_commi
 
     # The receiving side: the inbox names no family; the referral shows only what was consented.
     inbox = worker.get("/verwijzingen/inbox/").content.decode()
-    assert s.service.name in inbox and s.family.name not in inbox
+    assert (
+        s.service.name in inbox
+        and s.family.name not in inbox
+        and f"Verwijzing {referral.pk} van {s.midwife.full_name}" in inbox
+    )
     detail = worker.get(f"/verwijzingen/{referral.pk}/").content.decode()
     assert "Wij hebben schulden" in detail and "0612345678" in detail
     assert "Gezin" not in detail.split("Wat de ouders willen delen")[1].split("Antwoorden")[0].replace("gezin", "")
