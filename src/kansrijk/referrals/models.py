@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from kansrijk.accounts.models import Organisation
@@ -25,7 +26,7 @@ class ReferralStatus(models.TextChoices):
     WAITING_CONSENT = "wacht_op_toestemming", _("Wacht op toestemming")
     SENT = "verstuurd", _("Verstuurd")
     ACCEPTED = "geaccepteerd", _("Geaccepteerd")
-    DECLINED = "afgewezen", _("Afgewezen")
+    DECLINED = "afgewezen", pgettext_lazy("verwijzing", "Afgewezen")
     HANDOVER_PLANNED = "overdracht_gepland", _("Overdracht gepland")
     HANDOVER_DONE = "overdracht_gedaan", _("Overdracht gedaan")
     HELP_STARTED = "hulp_gestart", _("Hulp gestart")
