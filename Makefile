@@ -63,6 +63,7 @@ test-fast: setup
 bench: setup
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/python benchmarks/run.py
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test scripts/with_postgres.sh $(BIN)/python benchmarks/families.py
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test scripts/with_postgres.sh $(BIN)/python benchmarks/referrals.py
 
 clean:
 	rm -rf $(VENV) node_modules src/kansrijk/static/vendor var .pytest_cache .mypy_cache .ruff_cache

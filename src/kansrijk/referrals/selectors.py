@@ -62,7 +62,7 @@ def inbox(*, user: Any, status: str = "", limit: int = 50) -> list[Referral]:
     # A union of two index scans (named person; organisation) beats one OR over both columns.
     rows = mine.order_by().values("pk", "sent_at").union(theirs.order_by().values("pk", "sent_at"))
     ids = [row["pk"] for row in rows.order_by("sent_at", "pk")[:limit]]
-    found = {r.pk: r for r in Referral.objects.filter(pk__in=ids).select_related(*_RELATED, "answered_by")}
+    found = {r.pk: r for r in Referral.objects.filter(pk__in=ids).select_related(*_RELATED, "answered_by").order_by()}
     return [found[i] for i in ids if i in found]
 
 
