@@ -295,11 +295,10 @@ def referral_send(*, referral: Referral, by: User) -> Referral:
 
     def apply(r: Referral, now: datetime) -> None:
         r.sent_at = now
+        if r.receiving_organisation_id is None and r.professional_id is None and r.service:
+            answer_link_create(referral=r, email=r.service.email)  # in the same transaction as the send
 
-    referral = _move(referral, to=S.SENT, doer=Doer(user=by), check=_check_sendable, apply=apply)
-    if referral.receiving_organisation_id is None and referral.professional_id is None and referral.service:
-        answer_link_create(referral=referral, email=referral.service.email)
-    return referral
+    return _move(referral, to=S.SENT, doer=Doer(user=by), check=_check_sendable, apply=apply)
 
 
 def referral_mark_received(*, referral: Referral, by: User | None) -> None:
