@@ -194,6 +194,7 @@ class FamilyView(FamilyPage):
         context = super().get_context_data(**kwargs)
         family = self.family
         latest = signalling.latest_assessment(family=family)
+        loop = referrals.family_referrals(family=family)
         context.update(
             caregivers=[(c, [language_name(code) for code in c.languages]) for c in family.caregivers.all()],
             children=list(family.children.all()),
@@ -211,7 +212,14 @@ class FamilyView(FamilyPage):
             regie=regie.active_assignment(family=family),
             gap=regie.open_gap(family=family),
             meldcode=signalling.open_meldcode(family=family),
-            loop=referrals.family_referrals(family=family)[:5],
+            loop=loop[:5],
+            milestones=sorted(
+                [
+                    *(context["phase"].timeline.milestones if context["phase"].timeline else ()),
+                    *referrals.loop_milestones(referrals=loop),
+                ],
+                key=lambda m: m.on,
+            ),
             closing=referrals.closing_summary(family=family),
             can_manage_team=self.request.user.has_perm("families.manage_care_team", family),
             child_form=forms.ChildForm(),

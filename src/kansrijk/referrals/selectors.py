@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -16,6 +17,7 @@ from kansrijk.consent.selectors import shareable
 from kansrijk.core import clock
 from kansrijk.families.levels import AmsterdamLevel
 from kansrijk.families.models import Discipline, Family
+from kansrijk.families.phase import Milestone
 from kansrijk.families.selectors import family_phase
 from kansrijk.plans.models import GoalStatus, LifeDomain
 from kansrijk.plans.selectors import open_goals
@@ -241,3 +243,26 @@ def closing_summary(*, family: Family) -> ClosingSummary | None:
         ],
         disciplines=[str(disciplines.get(d, d)) for d in data.get("disciplines", [])],
     )
+
+
+def loop_milestones(*, referrals: Sequence[Referral]) -> list[Milestone]:
+    """The loop's moments for the family's 1,000-day timeline: referred, warm handover, help started,
+    and how it ended."""
+    today = clock.local_date()
+    found: list[Milestone] = []
+
+    def add(at: datetime | None, text: str) -> None:
+        if at is not None:
+            on = clock.local_date(at)
+            found.append(Milestone(on=on, label=text, past=on <= today))
+
+    for r in referrals:
+        to = r.recipient_label
+        add(r.sent_at, _("Verwezen naar %(to)s") % {"to": to})
+        handover = getattr(r, "handover", None)
+        if handover is not None:
+            add(handover.planned_at, _("Warme overdracht met %(to)s") % {"to": to})
+        add(r.help_started_at, _("Hulp gestart: %(to)s") % {"to": to})
+        if r.status in ENDED:
+            add(r.closed_at, f"{r.get_status_display()}: {to}")
+    return found

@@ -115,7 +115,11 @@ def test_the_whole_loop_by_the_midwife_and_the_buurtteam(django_capture_on_commi
     assert referral.status == S.HELP_STARTED and referral.first_contact_at is not None
 
     # The loop closes visibly for the referrer, on the family file and the loop page, and by notice.
-    assert "Hulp gestart" in midwife.get(f"/gezinnen/{s.family.pk}/").content.decode()
+    family_page = midwife.get(f"/gezinnen/{s.family.pk}/").content.decode()
+    assert "Hulp gestart" in family_page
+    timeline = family_page.split('id="tijdlijn"')[1].split("</section>")[0]  # the loop on the 1,000-day timeline
+    assert f"Verwezen naar {referral.recipient_label}" in timeline
+    assert f"Hulp gestart: {referral.recipient_label}" in timeline
     loop = midwife.get(f"/gezinnen/{s.family.pk}/verwijzingen/").content.decode()
     assert "Hulp gestart" in loop and "overdracht" in loop
     assert Notice.objects.filter(user=s.midwife, referral=referral, status=S.HELP_STARTED).exists()
