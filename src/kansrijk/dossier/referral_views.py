@@ -32,7 +32,7 @@ from kansrijk.kaart.models import Service, ServiceStatus
 from kansrijk.kaart.services import service_capacity_set
 from kansrijk.referrals import selectors as referrals
 from kansrijk.referrals import services
-from kansrijk.referrals.models import AnswerLink, HandoverMode, NoticePreference, Referral, ReferralStatus
+from kansrijk.referrals.models import ENDED, AnswerLink, HandoverMode, NoticePreference, Referral, ReferralStatus
 from kansrijk.referrals.permissions import is_receiving_side, is_referring_side
 from kansrijk.referrals.service_levels import Lateness, running_clock
 
@@ -77,7 +77,8 @@ class FamilyReferralsView(FamilyPage):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        consent = Consent.objects.filter(family=self.family, pk=request.POST.get("consent") or 0).first()
+        value = request.POST.get("consent", "")
+        consent = Consent.objects.filter(family=self.family, pk=value).first() if value.isdigit() else None
         if consent is None:
             raise Http404
         try:
@@ -193,6 +194,8 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
             referring=self.referring,
             receiving=self.receiving,
             events=list(r.events.select_related("by")),
+            # The receiving side sees the care team's notes and the handover texts only while consent holds.
+            show_notes=self.referring or bool(shareable(r.consent)),
             handover=handover,
             clock=running_clock(r),
             shared=referrals.shared_with_receiver(r) if self.receiving and r.sent_at else None,
@@ -470,9 +473,9 @@ class LinkView(PersonalDataViewMixin, TemplateView):
             services.referral_mark_received(referral=referral, by=None)
         context.update(
             referral=referral,
-            shared=referrals.shared_with_receiver(referral),
+            # Once the loop has ended, the link shows nothing more about the family.
+            shared=referrals.shared_with_receiver(referral) if referral.status not in ENDED else None,
             decision_form=kwargs.get("decision_form") or forms.DecisionForm(services=_service_choices()),
-            stop_form=forms.StopForm(),
         )
         return context
 

@@ -31,8 +31,8 @@ def is_referring_side(user: Any, referral: Any) -> bool:
 def is_receiving_side(user: Any, referral: Any) -> bool:
     if not isinstance(referral, Referral) or not getattr(user, "is_authenticated", False):
         return False
-    if referral.status in (ReferralStatus.CONCEPT, ReferralStatus.WAITING_CONSENT):
-        return False  # nothing reaches the receiving side before it is sent
+    if referral.sent_at is None or referral.status in (ReferralStatus.CONCEPT, ReferralStatus.WAITING_CONSENT):
+        return False  # nothing reaches the receiving side before it is sent (also not once stopped unsent)
     if referral.professional_id is not None:
         return bool(referral.professional_id == user.pk)
     return referral.receiving_organisation_id is not None and referral.receiving_organisation_id in (

@@ -47,7 +47,7 @@ def visible_referrals(*, user: Any) -> QuerySet[Referral]:
     received = Q(professional=user) | Q(
         professional__isnull=True, receiving_organisation_id__in=organisation_ids_of(user)
     )
-    sent = ~Q(status__in=(S.CONCEPT, S.WAITING_CONSENT))
+    sent = Q(sent_at__isnull=False)
     return Referral.objects.filter(Q(family_id__in=visible_families) | (received & sent))
 
 
@@ -59,8 +59,10 @@ def inbox(*, user: Any, status: str = "", limit: int = 50) -> list[Referral]:
     orgs = list(organisation_ids_of(user))
     received = [S.SENT, *ACTIVE_HELP]
     wanted = [status] if status in (*received, *ENDED) else received  # never a concept
-    mine = Referral.objects.filter(professional=user, status__in=wanted)
-    theirs = Referral.objects.filter(professional__isnull=True, receiving_organisation_id__in=orgs, status__in=wanted)
+    mine = Referral.objects.filter(professional=user, status__in=wanted, sent_at__isnull=False)
+    theirs = Referral.objects.filter(
+        professional__isnull=True, receiving_organisation_id__in=orgs, status__in=wanted, sent_at__isnull=False
+    )
     # A union of two index scans (named person; organisation) beats one OR over both columns.
     rows = mine.order_by().values("pk", "sent_at").union(theirs.order_by().values("pk", "sent_at"))
     ids = [row["pk"] for row in rows.order_by("sent_at", "pk")[:limit]]
@@ -78,7 +80,7 @@ def made_by_me(*, user: Any) -> QuerySet[Referral]:
     return (
         Referral.objects.filter(Q(referrer=user) | Q(family__in=holder.values("pk")))
         .filter(family__in=Family.objects.visible_to(user).values("pk"))
-        .select_related(*_RELATED, "family")
+        .select_related(*_RELATED, "family", "answered_by")
         .order_by("-created_at", "-pk")
     )
 
@@ -147,7 +149,7 @@ def shared_with_receiver(referral: Referral) -> Shared:
     """What the receiving side sees now: only the categories the parents consented to for this referral,
     and nothing after a revocation or after the consent expired."""
     allowed = shareable(referral.consent)
-    if not allowed:
+    if not allowed or referral.sent_at is None:
         return Shared(categories=frozenset())
     family = referral.family
     caregivers = list(family.caregivers.all())

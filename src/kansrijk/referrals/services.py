@@ -222,6 +222,8 @@ def _move(
             .get(pk=referral.pk)
         )
         before = referral.status
+        if doer.link is not None and not shareable(referral.consent):  # read under the lock: revocation counts
+            raise ValidationError(_("De ouders hebben hun toestemming ingetrokken. Via deze link kan niets meer."))
         step = getattr(referral, method)
         if not can_proceed(step):
             raise ValidationError(

@@ -276,3 +276,25 @@ def test_the_receiving_side_sees_nothing_before_sending() -> None:
     assert selectors.inbox(user=s.worker, status=S.WAITING_CONSENT) == []
     with pytest.raises(PermissionDenied):
         services.referral_stop(referral=referral, by=s.worker, reason="anders", note="x")
+
+
+def test_a_referral_stopped_before_sending_never_reaches_the_receiving_side() -> None:
+    s = setting()
+    referral = consented(s, referral_in(s, S.CONCEPT))
+    referral = services.referral_stop(referral=referral, by=s.midwife, reason="anders", note="Niet meer nodig")
+    assert not s.worker.has_perm("referrals.view_referral", referral)
+    assert selectors.inbox(user=s.worker, status=S.STOPPED) == []
+    assert not selectors.shared_with_receiver(referral).allowed
+
+
+def test_an_answer_link_can_do_nothing_after_consent_is_revoked() -> None:
+    s = setting()
+    referral = referral_in(s, S.SENT)
+    link_token = services.answer_link_create(referral=referral, email="partner@example.org")
+    link = services.answer_link_use(token=link_token)
+    assert link is not None and referral.consent is not None
+    consent_revoke(consent=referral.consent, by=s.midwife)
+    with pytest.raises(ValidationError, match="ingetrokken"):
+        services.referral_accept(referral=referral, link=link)
+    referral.refresh_from_db()
+    assert referral.status == S.SENT
