@@ -188,6 +188,7 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
         r = self.referral
         handover = getattr(r, "handover", None)
         status = r.status
+        steps = services.referral_steps(referral=r, user=self.request.user)
         context.update(
             referral=r,
             family=r.family if self.referring else None,
@@ -201,15 +202,15 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
             shared=referrals.shared_with_receiver(r) if self.receiving and r.sent_at else None,
             shared_labels=category_labels(shareable(r.consent)),
             consent_active=bool(shareable(r.consent)),
+            # The consent step shows while the referral is the referring side's; the other actions are the
+            # steps this person may take now (`referral_steps`), the same list the API offers.
             can_send=self.referring and status in (S.CONCEPT, S.WAITING_CONSENT),
-            can_answer=self.receiving and status == S.SENT,
-            can_plan=status in (S.ACCEPTED, S.HANDOVER_PLANNED) and r.handover_preference != HandoverMode.NONE,
-            can_record_handover=status == S.HANDOVER_PLANNED,
-            can_start=self.receiving
-            and (status == S.HANDOVER_DONE or (status == S.ACCEPTED and r.handover_preference == HandoverMode.NONE)),
-            can_complete=self.receiving and status == S.HELP_STARTED,
-            can_stop=status
-            in (S.CONCEPT, S.WAITING_CONSENT, S.SENT, S.ACCEPTED, S.HANDOVER_PLANNED, S.HANDOVER_DONE, S.HELP_STARTED),
+            can_answer=S.ACCEPTED in steps,
+            can_plan=S.HANDOVER_PLANNED in steps and r.handover_preference != HandoverMode.NONE,
+            can_record_handover=S.HANDOVER_DONE in steps,
+            can_start=S.HELP_STARTED in steps,
+            can_complete=S.COMPLETED in steps,
+            can_stop=S.STOPPED in steps,
             can_follow_up=self.referring and status == S.DECLINED and r.suggested_service_id is not None,
             consent_form=kwargs.get("consent_form")
             or (forms.ConsentForm(caregivers=list(r.family.caregivers.all())) if self.referring else None),

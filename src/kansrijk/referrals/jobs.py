@@ -29,7 +29,7 @@ def _stage(referral: Referral) -> tuple[str, str] | None:
         return running.kind, AlertStage.VERY_LATE
     if running.lateness == Lateness.LATE:
         return running.kind, AlertStage.LATE
-    if running.is_due_today:
+    if running.due_today:
         return running.kind, AlertStage.REMINDER
     return None
 
@@ -53,14 +53,18 @@ def service_levels() -> int:
             with transaction.atomic():
                 ServiceLevelAlert.objects.create(referral=referral, clock=kind, stage=stage, at=clock.now())
                 receiving = [referral.answered_by] if referral.answered_by else notify.receivers(referral)
-                followers = notify.followers(referral)
                 if stage == AlertStage.REMINDER:
                     notify.alert(referral=referral, kind=NoticeKind.REMINDER, people=receiving)
                 elif stage == AlertStage.LATE:
-                    holder = followers[1:] or followers[:1]  # the regiehouder, or else the referrer
-                    notify.alert(referral=referral, kind=NoticeKind.LATE, people=[*holder, *receiving])
+                    notify.alert(
+                        referral=referral,
+                        kind=NoticeKind.LATE,
+                        people=[notify.regiehouder_or_referrer(referral), *receiving],
+                    )
                 else:
-                    notify.alert(referral=referral, kind=NoticeKind.VERY_LATE, people=[*followers, *receiving])
+                    notify.alert(
+                        referral=referral, kind=NoticeKind.VERY_LATE, people=[*notify.followers(referral), *receiving]
+                    )
         except IntegrityError:
             continue  # this alert was already sent
         sent += 1

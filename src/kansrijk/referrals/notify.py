@@ -54,6 +54,12 @@ def followers(referral: Referral) -> list[User]:
     return [p for p in dict.fromkeys(people) if p.is_active]
 
 
+def regiehouder_or_referrer(referral: Referral) -> User:
+    """Whom a late referral escalates to first: the family's regiehouder, or else the referrer."""
+    holder = regiehouder_of(referral.family)
+    return holder.user if holder is not None and holder.user.is_active else referral.referrer
+
+
 def _add(people: Iterable[User], referral: Referral, kind: str, *, skip: User | None = None) -> list[Notice]:
     now = clock.now()
     notices = [

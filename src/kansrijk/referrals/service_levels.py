@@ -62,17 +62,21 @@ class Clock:
     due_on: date
     very_late_on: date
     lateness: str  # Lateness
-
-    @property
-    def is_due_today(self) -> bool:
-        return self.lateness == Lateness.ON_TIME and clock.local_date() >= self.due_on
+    due_today: bool  # on time, and the due day has come (the day to remind)
 
 
 def _clock(kind: str, started_on: date, days: int, today: date) -> Clock:
     due = add_working_days(started_on, days)
     very_late = add_working_days(started_on, days * levels().very_late_factor)
     lateness = Lateness.VERY_LATE if today > very_late else Lateness.LATE if today > due else Lateness.ON_TIME
-    return Clock(kind=kind, started_on=started_on, due_on=due, very_late_on=very_late, lateness=lateness)
+    return Clock(
+        kind=kind,
+        started_on=started_on,
+        due_on=due,
+        very_late_on=very_late,
+        lateness=lateness,
+        due_today=lateness == Lateness.ON_TIME and today >= due,
+    )
 
 
 def running_clock(referral: Referral, today: date | None = None) -> Clock | None:

@@ -183,6 +183,32 @@ def referral_consent(
     return consent
 
 
+def _perm_for(target: str) -> str:
+    """The permission a person needs for the step to `target` (which side may take it)."""
+    if target in REFERRER_ONLY:
+        return "referrals.refer"
+    return "referrals.answer" if target in RECEIVER_ONLY else "referrals.handover"
+
+
+def referral_steps(*, referral: Referral, user: Any) -> list[ReferralStatus]:
+    """The steps `user` may take now: allowed by the state table, by their side, and by the rules on top
+    (consent before sending, the agreed handover before help). The pages and the API offer these; taking
+    one checks everything again."""
+    rules: dict[str, Callable[[Referral], None]] = {S.SENT: _check_sendable, S.HELP_STARTED: _check_help_start}
+    found = []
+    for target, method in METHOD.items():
+        if not can_proceed(getattr(referral, method)) or not user.has_perm(_perm_for(target), referral):
+            continue
+        rule = rules.get(target)
+        try:
+            if rule is not None:
+                rule(referral)
+        except ValidationError:
+            continue
+        found.append(target)
+    return found
+
+
 def _authorise(referral: Referral, doer: Doer, target: str) -> None:
     if doer.link is not None:
         if doer.link.referral_id != referral.pk or doer.link.expires_at <= clock.now() or target in REFERRER_ONLY:
@@ -191,14 +217,7 @@ def _authorise(referral: Referral, doer: Doer, target: str) -> None:
             )
             raise PermissionDenied(_("Deze link is verlopen of hoort niet bij deze verwijzing."))
         return
-    perm = (
-        "referrals.refer"
-        if target in REFERRER_ONLY
-        else "referrals.answer"
-        if target in RECEIVER_ONLY
-        else "referrals.handover"
-    )
-    require_perm(user=doer.user, perm=perm, obj=referral, attempted=f"referral.{target}", target=referral)
+    require_perm(user=doer.user, perm=_perm_for(target), obj=referral, attempted=f"referral.{target}", target=referral)
 
 
 def _move(
@@ -544,7 +563,7 @@ def consent_withdraw(*, consent: Consent, by: User, note: str = "") -> Consent:
 # --- leaving the 1,000-day window ---------------------------------------------------------------------
 
 
-def closing_summary(family: Family) -> dict[str, Any]:
+def _closing_data(family: Family) -> dict[str, Any]:
     """What the first 1,000 days brought, for the closing conversation: help received and how it ended,
     the goals and the care team's disciplines. Codes and short texts, no risk factors."""
     referrals = [
@@ -576,7 +595,7 @@ def family_closings(*, today: date | None = None) -> int:
         if family_phase(family, today=today).phase.kind != PhaseKind.AFTER_WINDOW:
             continue
         with transaction.atomic():
-            FamilyClosing.objects.create(family=family, created_at=clock.now(), summary=closing_summary(family))
+            FamilyClosing.objects.create(family=family, created_at=clock.now(), summary=_closing_data(family))
             aftercare_schedule(family=family, anchor="window_ended", anchor_on=today, by=family.opened_by)
         made += 1
     return made

@@ -17,7 +17,6 @@ from uuid import UUID
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django_fsm import can_proceed
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -34,7 +33,7 @@ from kansrijk.core import clock
 from kansrijk.core.api import PersonalDataAPIMixin
 from kansrijk.core.audit import Target
 from kansrijk.dossier.api import referral_serializers as s
-from kansrijk.dossier.api.views import FamilyAPIMixin
+from kansrijk.dossier.api.views import FamilyAPIMixin, _user
 from kansrijk.families.models import Caregiver, Family
 from kansrijk.kaart.models import Service
 from kansrijk.referrals import selectors, services
@@ -70,13 +69,6 @@ STEP_FIELDS: dict[str, list[str]] = {
 STEP_ERROR_FIELDS = {"reason": "reden", "note": "toelichting", "status": "naar", "consent": "toestemming"}
 LATENESS_FILTER = [Lateness.LATE.value, Lateness.VERY_LATE.value]
 INBOX_STATUSES = [v for v in ReferralStatus.values if v not in (S.CONCEPT, S.WAITING_CONSENT)]
-
-
-def _user(request: Request) -> User:
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _referring_families(user: Any, referrals: Iterable[Referral]) -> set[int]:
@@ -380,29 +372,10 @@ class SharedView(ReferralAPIMixin, APIView):
 
 def _steps(referral: Referral, user: Any) -> list[dict[str, Any]]:
     """The steps `user` may take now (the service checks again when one is taken)."""
-    steps = []
-    for target, method in services.METHOD.items():
-        if not can_proceed(getattr(referral, method)):
-            continue
-        perm = (
-            "referrals.refer"
-            if target in services.REFERRER_ONLY
-            else "referrals.answer"
-            if target in services.RECEIVER_ONLY
-            else "referrals.handover"
-        )
-        if not user.has_perm(perm, referral):
-            continue
-        if target == S.SENT and not consent_selectors.shareable(referral.consent):
-            continue
-        if (
-            target == S.HELP_STARTED
-            and referral.status == S.ACCEPTED
-            and (referral.handover_preference != HandoverMode.NONE)
-        ):
-            continue
-        steps.append({"naar": target.value, "titel": str(target.label), "velden": STEP_FIELDS[target]})
-    return steps
+    return [
+        {"naar": target.value, "titel": str(target.label), "velden": STEP_FIELDS[target]}
+        for target in services.referral_steps(referral=referral, user=user)
+    ]
 
 
 def _take_step(referral: Referral, by: User, values: dict[str, Any]) -> Referral:
