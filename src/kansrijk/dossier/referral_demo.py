@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kansrijk.accounts.models import Organisation, User
+from kansrijk.accounts.models import User
 from kansrijk.consent.models import ConsentMethod, DataCategory
 from kansrijk.core import clock
 from kansrijk.families.models import Family
-from kansrijk.kaart.models import KaartOrganization, Service, ServiceStatus
-from kansrijk.kaart.services import organization_assign_editors
+from kansrijk.kaart.demo import assign_demo_editors
+from kansrijk.kaart.models import Service, ServiceStatus
 from kansrijk.referrals import services
 from kansrijk.referrals.models import HandoverMode, Notice, Referral, ReferralEvent, ReferralStatus
 
@@ -46,15 +46,6 @@ QUESTIONS = (
     "Ik wil graag iemand om mee te praten over opvoeden.",
     "We hebben nog geen babyspullen en weinig geld.",
 )
-
-
-def _answering_organisations() -> None:
-    """A demo Kaart organisation is answered by the demo Kansrijk organisation of the same name (the
-    family-file demo makes the buurtteams, after the Kaart demo gave them to the programme team)."""
-    demo_orgs = {o.name: o for o in Organisation.objects.filter(is_demo=True)}
-    for kaart_org in KaartOrganization.objects.filter(is_demo=True, name__in=list(demo_orgs)):
-        if kaart_org.managed_by_id != demo_orgs[kaart_org.name].pk:
-            organization_assign_editors(organizations=[kaart_org], managed_by=demo_orgs[kaart_org.name])
 
 
 def _money_service(organisation_name: str) -> Service | None:
@@ -123,7 +114,7 @@ def referrals_demo_load(
     *, rng: random.Random, meriam: Family, professional: User, buurtteam_worker: User | None, loop: GeneratedLoop
 ) -> int:
     """Load the demo referrals; returns how many were made."""
-    _answering_organisations()
+    assign_demo_editors()  # the buurtteams made by the family-file demo answer for their services
     made = 0
     service = _money_service("Buurtteam Nieuw-West (demo)")
     if service is not None and buurtteam_worker is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
 from kansrijk.accounts.models import Organisation
 from kansrijk.kaart import exchange
@@ -29,11 +30,16 @@ def load_demo_map(path: Path | None = None) -> ApplyResult:
 
 def assign_demo_editors() -> None:
     """A demo Kaart organisation is kept current by the demo Kansrijk organisation of the same name,
-    or else by the programme team (when the accounts demo is loaded)."""
+    or else by the programme team (when the accounts demo is loaded). Run again after more demo
+    organisations exist (the family-file demo makes the buurtteams), an organisation the programme team
+    held moves to its namesake."""
     by_name = {o.name: o for o in Organisation.objects.filter(is_demo=True)}
     default = by_name.get(DEFAULT_EDITORS)
+    unassigned = Q(managed_by__isnull=True) | Q(managed_by=default) if default else Q(managed_by__isnull=True)
     with transaction.atomic():
-        for organization in KaartOrganization.objects.filter(is_demo=True, managed_by__isnull=True):
-            organization.managed_by = by_name.get(organization.name, default)
-            organization.save(update_fields=["managed_by"])
+        for organization in KaartOrganization.objects.filter(unassigned, is_demo=True):
+            managed_by = by_name.get(organization.name, default)
+            if managed_by != organization.managed_by:
+                organization.managed_by = managed_by
+                organization.save(update_fields=["managed_by"])
         kaart_version_bump()
