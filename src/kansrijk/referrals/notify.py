@@ -95,10 +95,6 @@ def consent_revoked(*, referral: Referral, by: User) -> list[Notice]:
     return _add(people, referral, NoticeKind.CONSENT_REVOKED, skip=by)
 
 
-def wants_digest(user: User) -> bool:
-    return NoticePreference.objects.filter(user=user, digest=True).exists()
-
-
 def _line(notice: Notice) -> str:
     status = ReferralStatus(notice.status).label
     texts = {
@@ -125,15 +121,18 @@ def _mail(user: User, lines: list[str]) -> None:
 
 def send_direct(notice_ids: list[int]) -> int:
     """Email the notices of people who want every message at once (the rest wait for the digest)."""
-    sent = 0
-    for notice in Notice.objects.filter(pk__in=notice_ids, emailed_at__isnull=True).select_related("user"):
-        if not notice.user.is_active or wants_digest(notice.user):
-            continue
+    notices = list(Notice.objects.filter(pk__in=notice_ids, emailed_at__isnull=True).select_related("user"))
+    digest = set(
+        NoticePreference.objects.filter(user_id__in={n.user_id for n in notices}, digest=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    sent = [n for n in notices if n.user.is_active and n.user_id not in digest]
+    for notice in sent:  # marked one by one: a failing mail server leaves the rest for the digest
         with translation.override("nl"):
             _mail(notice.user, [_line(notice)])
         Notice.objects.filter(pk=notice.pk).update(emailed_at=clock.now())
-        sent += 1
-    return sent
+    return len(sent)
 
 
 def send_digests() -> int:
