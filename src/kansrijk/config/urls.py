@@ -43,6 +43,7 @@ urlpatterns = [
     path("kaart/", include("kansrijk.kaart.urls")),
     path("", include("kansrijk.privacy.urls")),
     path("", include("kansrijk.dossier.urls")),
+    path("", include("kansrijk.vraagbaak.urls")),
     path("api/kaart/", include(("kansrijk.kaart.api.urls", "kaart-api"), namespace="kaart-api")),
     path("beheer/", admin_site.urls),
     path("api/v1/", include((api_patterns, "api"), namespace="api")),

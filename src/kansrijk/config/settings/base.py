@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kansrijk.consent",
     "kansrijk.referrals",
     "kansrijk.privacy",
+    "kansrijk.vraagbaak",
     "kansrijk.dossier",
 ]
 
@@ -242,6 +243,11 @@ KANSRIJK_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 KANSRIJK_API_TOKEN_DAYS = env.API_TOKEN_DAYS
 KANSRIJK_SITE_URL = env.SITE_URL
 KANSRIJK_SEARCH_EMBEDDER = env.SEARCH_EMBEDDER
+# The Vraagbaak's automatic answers: an OpenAI-compatible language model if a URL is set (empty: offline).
+KANSRIJK_VRAAGBAAK_LLM_URL = env.VRAAGBAAK_LLM_URL
+KANSRIJK_VRAAGBAAK_LLM_MODEL = env.VRAAGBAAK_LLM_MODEL
+KANSRIJK_VRAAGBAAK_LLM_API_KEY = env.VRAAGBAAK_LLM_API_KEY
+KANSRIJK_VRAAGBAAK_LLM_TIMEOUT = env.VRAAGBAAK_LLM_TIMEOUT
 
 LOGGING = {
     "version": 1,

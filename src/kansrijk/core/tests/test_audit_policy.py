@@ -175,6 +175,8 @@ class Page:
 
 PERSONAL_DATA_PAGES = [
     Page("/account/", Role.PROFESSIONAL, "accounts.user"),
+    Page("/vraagbaak/leden/", Role.MODERATOR, "vraagbaak.member"),
+    Page("/vraagbaak/moderatie/", Role.MODERATOR, "vraagbaak.moderation"),
     Page("/toezicht/auditlog/", Role.BEHEERDER, "core.auditlog"),
     Page("/api/v1/mij/", Role.REGIEHOUDER, "accounts.user"),
     Page("/api/v1/auditlog/", Role.BEHEERDER, "core.auditlog"),

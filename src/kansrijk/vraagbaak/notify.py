@@ -1,0 +1,116 @@
+"""Telling members what happened, as often as each chose: at once, in a daily or weekly digest, or
+never by email (the notices page always shows them). Emails carry a question's title (anonymous by
+the guard) and a link, never more."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from kansrijk.core import clock
+from kansrijk.vraagbaak.models import Follow, Frequency, Member, Notice, NoticeKind, Question, QuestionTag
+
+logger = logging.getLogger(__name__)
+
+WEEK = timedelta(days=7)
+
+
+def notice(*, members: Iterable[Member], kind: NoticeKind, question: Question | None) -> list[Notice]:
+    """One notice per member (once each); those who want every message at once get an email after commit."""
+    now = clock.now()
+    unique = {m.pk: m for m in members}
+    rows = Notice.objects.bulk_create(
+        [Notice(member=m, kind=kind, question=question, created_at=now) for m in unique.values()]
+    )
+    direct = [n.pk for n, m in zip(rows, unique.values(), strict=True) if m.frequency == Frequency.IMMEDIATELY]
+    if direct:
+        transaction.on_commit(lambda: send_direct(direct))
+    return rows
+
+
+def followers(question: Question) -> list[Member]:
+    """Approved members who follow one of the question's tags (not its author)."""
+    tags = QuestionTag.objects.filter(question=question).values("tag")
+    member_ids = Follow.objects.filter(tag__in=tags).values("member_id")
+    return list(
+        Member.objects.filter(pk__in=member_ids, state="goedgekeurd", user__is_active=True)
+        .exclude(user_id=question.author_id)
+        .select_related("user")
+    )
+
+
+def member_of(user_id: int | None) -> list[Member]:
+    if user_id is None:
+        return []
+    return list(Member.objects.filter(user_id=user_id, user__is_active=True).select_related("user"))
+
+
+def _line(n: Notice) -> str:
+    title = n.question.title if n.question is not None else ""
+    return f"{n.get_kind_display()}: {title}" if title else str(n.get_kind_display())
+
+
+def _mail(member: Member, lines: list[str], *, digest: bool) -> None:
+    url = settings.KANSRIJK_SITE_URL + reverse("vraagbaak:notices")
+    with translation.override("nl"):
+        subject = _("GKS Vraagbaak: je overzicht") if digest else _("GKS Vraagbaak: nieuw bericht")
+        body = "\n".join(lines)
+        body += "\n\n" + _("Bekijk het in de Vraagbaak: %(url)s") % {"url": url}
+        body += "\n" + _("Hoe vaak je berichten krijgt, kies je zelf in je profiel.") + "\n"
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[member.user.email])
+
+
+def send_direct(notice_ids: list[int]) -> int:
+    notices = list(
+        Notice.objects.filter(pk__in=notice_ids, sent_at__isnull=True)
+        .select_related("member__user", "question")
+        .filter(member__frequency=Frequency.IMMEDIATELY, member__user__is_active=True)
+    )
+    for n in notices:  # one by one: a failing mail server leaves the rest for the next try
+        _mail(n.member, [_line(n)], digest=False)
+        Notice.objects.filter(pk=n.pk).update(sent_at=clock.now())
+    return len(notices)
+
+
+def _digest_due(member: Member) -> bool:
+    now = clock.now()
+    last = member.last_digest_at
+    if member.frequency == Frequency.DAILY:
+        return last is None or clock.local_date(last) < clock.local_date(now)
+    if member.frequency == Frequency.WEEKLY:
+        return last is None or now - last >= WEEK - timedelta(hours=1)
+    return False
+
+
+def send_digests() -> int:
+    """One email per member whose daily or weekly moment has come, with all their unsent notices.
+    Members who chose "never" get no email; "at once" members' leftovers (a failed send) go too."""
+    pending: dict[int, list[Notice]] = {}
+    unsent = (
+        Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True)
+        .exclude(member__frequency=Frequency.OFF)
+        .select_related("member__user", "question")
+        .order_by("created_at", "pk")
+    )
+    for n in unsent:
+        pending.setdefault(n.member_id, []).append(n)
+    sent = 0
+    for notices in pending.values():
+        member = notices[0].member
+        if member.frequency != Frequency.IMMEDIATELY and not _digest_due(member):
+            continue
+        _mail(member, [f"- {_line(n)}" for n in notices], digest=True)
+        now = clock.now()
+        Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
+        Member.objects.filter(pk=member.pk).update(last_digest_at=now)
+        sent += 1
+    logger.info("vraagbaak: %d digests sent", sent)
+    return sent

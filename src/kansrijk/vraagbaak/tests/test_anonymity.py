@@ -1,0 +1,187 @@
+"""The anonymity guard: each kind in realistic sentences, allowed places and organisations, the caller's
+extra phrases, sentence-initial words, odd input, and the held-out split in data/guard_cases.json."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kansrijk.vraagbaak import anonymity
+from kansrijk.vraagbaak.anonymity import KINDS, Finding, check
+
+CASES = Path(__file__).with_name("data") / "guard_cases.json"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _deduce_loaded() -> Iterator[None]:
+    anonymity.warm()  # deduce takes ~6 s to load: once per test session
+    yield
+
+
+def kinds(text: str, **kwargs: object) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in check(text, **kwargs)]  # type: ignore[arg-type]
+
+
+def only(text: str, kind: str, span: str) -> Finding:
+    """The one finding of `text`; it must be `kind` and cover exactly `span`, with correct offsets."""
+    findings = check(text)
+    assert [f.kind for f in findings] == [kind], findings
+    finding = findings[0]
+    assert finding.text == span
+    assert text[finding.start : finding.end] == span
+    assert finding.start == text.index(span)
+    return finding
+
+
+class TestKinds:
+    def test_name_after_role_word(self) -> None:
+        only("Moeder Fatima is 28 en heeft een baby van 3 maanden.", "name", "Fatima")
+
+    def test_full_name_and_title(self) -> None:
+        found = kinds("Ik heb mevrouw Nadia Bouzid doorverwezen naar het Buurtteam Nieuw-West.")
+        assert len(found) == 1
+        assert found[0][0] == "name"
+        assert "Nadia Bouzid" in found[0][1]
+
+    def test_initial_and_surname(self) -> None:
+        assert kinds("De vader, J. de Vries, werkt bij de GVB.")[0][0] == "name"
+
+    def test_lowercase_name_typed_sloppily(self) -> None:
+        only("ik heb contact met fatima el amrani over haar dochter van 1.", "name", "fatima el amrani")
+
+    def test_name_before_age(self) -> None:
+        only("Hatice (23) zoekt een moedergroep in Osdorp.", "name", "Hatice")
+
+    def test_bsn_with_and_without_dots(self) -> None:
+        only("Haar BSN is 123.456.782, ze is niet verzekerd.", "bsn", "123.456.782")
+        only("Het burgerservicenummer van moeder is 111222333.", "bsn", "111222333")
+
+    def test_dates(self) -> None:
+        only("De moeder is geboren op 3-4-1995 en is zwanger.", "date", "3-4-1995")
+        only("De baby kwam op 22 december 2024 met 32 weken.", "date", "22 december 2024")
+        only("Moeder, geb. 03/04/95, gebruikt middelen.", "date", "03/04/95")
+
+    def test_day_and_month_only_near_birth_words(self) -> None:
+        assert kinds("We hebben op 12 maart een MDO in Zuidoost.") == []
+        assert kinds("De baby is geboren op 12 maart en drinkt slecht.") == [("date", "12 maart")]
+
+    def test_address_with_addition(self) -> None:
+        only("Het gezin woont op de Kinkerstraat 12-2 in West.", "address", "Kinkerstraat 12-2")
+        assert kinds("Adres: Burgemeester de Vlugtlaan 125 hs.")[0] == ("address", "Burgemeester de Vlugtlaan 125 hs")
+
+    def test_postcode_with_house_number(self) -> None:
+        only("Ze woont op 1068 AB 14 met haar twee kinderen.", "postcode", "1068 AB 14")
+        only("Postcode 1055AB, eerste verdieping.", "postcode", "1055AB")
+
+    def test_phone_formats(self) -> None:
+        for phone in ("06-12345678", "020-5551234", "+31 6 2345 6789", "06 1234 5678", "0612345678"):
+            only(f"Je kunt haar bellen op {phone} na vijf uur.", "phone", phone)
+
+    def test_email_iban_plate_url(self) -> None:
+        only("Mail moeder op lisa.vandijk@hotmail.com voor de afspraak.", "email", "lisa.vandijk@hotmail.com")
+        only("Haar rekeningnummer is NL91 ABNA 0417 1643 00 voor de gift.", "iban", "NL91 ABNA 0417 1643 00")
+        only("De auto met kenteken KL-123-P staat elke nacht voor de deur.", "licence_plate", "KL-123-P")
+        only("Zie instagram.com/mama_aisha_020 voor de foto's.", "url", "instagram.com/mama_aisha_020")
+        only("Ze post alles op TikTok (@sabrina.mama020) en ik maak me zorgen.", "url", "@sabrina.mama020")
+
+    def test_case_numbers(self) -> None:
+        only("Graag overleg over dossier VT-2024-118832 van het gezin.", "case_number", "VT-2024-118832")
+        only("Cliëntnummer JGZ-20391, het kind groeit slecht.", "case_number", "JGZ-20391")
+
+    def test_rare_details(self) -> None:
+        only("Ze is zwanger van een drieling en woont bij haar ouders.", "rare_detail", "drieling")
+        only("Het gezin heeft 11 kinderen en woont in een driekamerwoning.", "rare_detail", "11 kinderen")
+        only("De vader is wethouder in een andere gemeente.", "rare_detail", "wethouder")
+        only("Het kind heeft het syndroom van Prader-Willi.", "rare_detail", "syndroom van Prader-Willi")
+
+    def test_kind_codes_are_stable(self) -> None:
+        assert set(KINDS) == {
+            "name", "bsn", "date", "address", "postcode", "phone", "email", "iban",
+            "licence_plate", "url", "case_number", "rare_detail",
+        }  # fmt: skip
+
+    def test_label_and_hint_are_dutch(self) -> None:
+        finding = only("Moeder Fatima belt vaak.", "name", "Fatima")
+        assert finding.label == "Naam"
+        assert "moeder" in finding.hint
+
+
+class TestAllowed:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ik werk in Slotervaart en zie veel gezinnen zonder huisarts.",
+            "Het Buurtteam Nieuw-West en de GGD werken hier samen.",
+            "Een moeder in Zuidoost is doorverwezen naar het OLVG.",
+            "Veilig Thuis heeft de melding aangenomen; de JGZ blijft betrokken.",
+            "Wie kent Home-Start, Combiwel of Altra in Bos en Lommer?",
+            "Het Ouder- en Kindteam in De Pijp heeft een wachtlijst.",
+            "Een moeder van 24 uit Eritrea in Geuzenveld, 3 kinderen, schulden bij de Belastingdienst.",
+            "Vader is 35, Syrisch, werkt als kok en spreekt Arabisch en een beetje Engels.",
+            "De baby van 3 maanden huilt veel sinds vorige week.",
+            "Wij wonen in de Indische Buurt. Er is veel lawaai.",
+        ],
+    )
+    def test_areas_organisations_and_ordinary_facts(self, text: str) -> None:
+        assert check(text) == []
+
+    def test_extra_allowed_phrases(self) -> None:
+        text = "Kraamzorg helpt niet; Stichting Mahoro en Mama Aisha's Kookclub wel."
+        assert check(text, allowed=["Mama Aisha's Kookclub"]) == []
+        assert kinds("Ze gaat naar Amina Yusuf in Noord.", allowed=["amina yusuf"]) == []
+
+    def test_allowed_is_whole_phrase(self) -> None:
+        assert kinds("Moeder Aisha Bakari belt vaak.", allowed=["Aisha"]) != []
+
+    def test_street_with_allowed_area_name_keeps_its_number(self) -> None:
+        assert kinds("Ze woont op de Weesperzijde 12.") == [("address", "Weesperzijde 12")]
+
+
+class TestRobustness:
+    def test_sentence_initial_words_are_not_names(self) -> None:
+        text = "Engels spreekt ze goed. Kindje huilt veel. Kraamzorg is gestopt. Oud-West is haar wijk."
+        assert check(text) == []
+
+    def test_lowercase_words_are_not_names(self) -> None:
+        assert check("ik ken de babyspullenbank en de voedselbank, maar die zitten vol tot juni.") == []
+
+    @pytest.mark.parametrize("text", ["", "   ", "\n\n", "🙂👶🏽", "\x00\ufeff\u200b", "…" * 50])
+    def test_odd_input(self, text: str) -> None:
+        assert check(text) == []
+
+    def test_long_text_and_offsets(self) -> None:
+        base = "Een moeder van 24 in Nieuw-West vraagt om hulp bij de aanvraag van toeslagen. "
+        text = base * 250 + "Bel mevrouw Jansen op 06-12345678."
+        assert len(text) > 19_000
+        findings = check(text)
+        assert [f.kind for f in findings] == ["name", "phone"]
+        for f in findings:
+            assert text[f.start : f.end] == f.text
+
+    def test_findings_sorted_and_not_overlapping(self) -> None:
+        text = "Moeder Sanne de Vries, Pieter Calandlaan 240, 1068 AB, NL20INGB0001234567, geboren 07-11-1998."
+        findings = check(text)
+        assert findings == sorted(findings, key=lambda f: f.start)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
+        assert {f.kind for f in findings} >= {"name", "address", "postcode", "iban", "date"}
+
+
+class TestHeldOutSplit:
+    """Texts written after tuning: does the guard generalise? (Small split, so looser thresholds.)"""
+
+    def test_recall_and_false_positive_rate(self) -> None:
+        corpus = json.loads(CASES.read_text(encoding="utf-8"))
+        spans = found = 0
+        for item in corpus["planted"]:
+            findings = check(item["text"])
+            for span in item["spans"]:
+                assert item["text"][span["start"] : span["end"]] == span["text"]
+                spans += 1
+                found += any(f.start < span["end"] and span["start"] < f.end for f in findings)
+        flagged = sum(bool(check(item["text"])) for item in corpus["clean"])
+        assert found / spans >= 0.9
+        assert flagged / len(corpus["clean"]) <= 0.15
