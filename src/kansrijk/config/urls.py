@@ -34,6 +34,7 @@ api_patterns = [
     path("auditlog/", AuditEntryListView.as_view(), name="audit-entries"),
     path("postcodes/<str:postcode>/", PostcodeLookupView.as_view(), name="postcode"),
     path("", include("kansrijk.dossier.api.urls")),
+    path("vraagbaak/", include("kansrijk.vraagbaak.api.urls")),
     *router.urls,
 ]
 

@@ -166,6 +166,7 @@ def warm() -> None:
     _deduce()
     _vocabulary()
     _frequencies()
+    _english()
 
 
 # --- word lists ----------------------------------------------------------------------------------------
@@ -217,7 +218,7 @@ def _dictionary_word(token: str) -> bool:
     ("Yonas", "Abena", "Senait") are mostly absent from the word list too."""
     lower = token.lower().strip("'\u2019.")
     frequencies = _frequencies()
-    if frequencies.get(lower, 0) > 0 or is_word(lower):
+    if frequencies.get(lower, 0) > 0 or is_word(lower) or _english_word(lower):
         return True
     if "-" in lower:
         return any(len(part) >= 4 and _dictionary_word(part) for part in lower.split("-"))
@@ -235,6 +236,29 @@ def _compound_tail(tail: str) -> bool:
     if frequencies.get(tail, 0) >= COMPOUND_PART:
         return True
     return any(tail.endswith(s) and frequencies.get(tail[: -len(s)], 0) >= COMPOUND_PART for s in ("s", "en", "e", "n"))
+
+
+# An English word this frequent is ordinary text, not a name ("can", "Does", "Cultural"); English-speaking
+# professionals and parents mix it into Dutch. Counts from pyspellchecker's English list.
+ENGLISH_WORD = 10000  # "refer" 14,764, "zero" 27,008; "mo" 5,872 and "kenneth" 318 stay possible names
+ENGLISH_COMMON = 300000  # so common that even a listed name is the word at a sentence start ("Does", "Will")
+
+
+@cache
+def _english() -> Mapping[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def _english_word(token: str) -> bool:
+    return _english().get(token.lower(), 0) >= ENGLISH_WORD
+
+
+def _english_text(finding: Finding) -> bool:
+    """A lower-case run of common English words ("can refer", "has zero network here") is English text."""
+    parts = finding.text.split()
+    return finding.text.islower() and all(_english_word(part) for part in parts)
 
 
 def _listed_name(token: str) -> bool:
@@ -477,6 +501,13 @@ _CUE_WORDS: Final = frozenset(
         "stiefmoeder",
         "schoonmoeder",
         "schoonvader",
+        "gezin",
+        "familie",
+        "fam",
+        "statushouder",
+        "kraamvrouw",
+        "zwangere",
+        "aanstaande",
         "genaamd",
         "heet",
         "heette",
@@ -639,7 +670,19 @@ def _check(text: str, allowed: tuple[str, ...], *, use_deduce: bool = True) -> l
     kept = [_whole_token(text, f) if f.kind == "case_number" else f for f in kept]
     sentence_starts = _sentence_starts(text)
     kept = [f for f in kept if not (f.kind == "name" and _sentence_word(text, f, sentence_starts))]
+    kept = [f for f in kept if not (f.kind == "name" and (_word_after_article(text, f) or _english_text(f)))]
     return _merge(text, kept)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:de|het|een|the|a|an)\s+$", re.IGNORECASE)
+
+
+def _word_after_article(text: str, finding: Finding) -> bool:
+    """ "de Nota Kansrijke Start", "aan de Amstel": one capitalised ordinary word after an article is a
+    thing or a place, not a person (a surname after "de" is written with its title: "mevrouw de Vries")."""
+    if " " in finding.text or not _ARTICLE_BEFORE.search(text[max(0, finding.start - 8) : finding.start]):
+        return False
+    return not _listed_name(finding.text) and _dictionary_word(finding.text)
 
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*")
@@ -667,8 +710,10 @@ def _sentence_word(text: str, finding: Finding, sentence_starts: set[int]) -> bo
     before = re.search(r"([^\W\d_]+)\.?\s*$", text[: finding.start])
     if before and (before.group(1).lower() in _titles() or before.group(1).lower() in _CUE_WORDS):
         return False  # "mw. Wang": the full stop ends a title, not a sentence
-    if not _listed_name(finding.text) and _dictionary_word(finding.text):
-        return True  # an ordinary word that no name list holds ("Logopedie is ...", "Huisvesting kost ...")
+    if _english().get(finding.text.lower(), 0) >= ENGLISH_COMMON:
+        return True  # "Does the Gemeente ...", "Will you ...": an English sentence
+    if not _listed_name(finding.text) and (len(finding.text) <= 2 or _dictionary_word(finding.text)):
+        return True  # an ordinary word or abbreviation that no name list holds ("Logopedie is ...", "Hb was ...")
     if not (_is_name_word(finding.text) or is_word(finding.text) or _frequent_word(finding.text)):
         return False
     following = re.match(r"\s*([^\W\d_]+)", text[finding.end :])
@@ -827,6 +872,7 @@ def _own_rules(text: str) -> Iterator[Finding]:
     yield from _simple(text)
     yield from _numbers(text)
     yield from _addresses(text)
+    yield from _mixed_ids(text)
     yield from _dates(text)
     yield from _rare_details(text)
     yield from _names(text)
@@ -913,6 +959,17 @@ def _numbers(text: str) -> Iterator[Finding]:
         # "JGZ-20391", "P-0098812", and "CL-2291" (4 digits after a dash, but not a year: "COVID-2019")
         if count >= 5 or (count == 4 and "-" in m.group() and not re.search(r"(?:19|20)\d{2}$", m.group())):
             yield Finding("case_number", m.group(), m.start(), m.end())
+
+
+# "2023-WMO-448120", "AMS-2291-77431": digit and letter groups joined by dashes, with 5 digits or more
+_MIXED_ID = re.compile(r"(?<![\w-])(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+){2,4}(?![\w-])")
+
+
+def _mixed_ids(text: str) -> Iterator[Finding]:
+    for m in _MIXED_ID.finditer(text):
+        value = m.group()
+        if sum(c.isdigit() for c in value) >= 5 and any(c.isdigit() for c in value.split("-")[-1]):
+            yield Finding("case_number", value, m.start(), m.end())
 
 
 def _addresses(text: str) -> Iterator[Finding]:
@@ -1002,7 +1059,7 @@ def _lowercase_first_names(text: str, tokens: list[tuple[int, int]]) -> Iterator
             continue
         if len(word) < 3 and not text[end:].lstrip().startswith("("):
             continue
-        if len(word) < 2 or word in _CUE_WORDS or is_word(word) or _is_name_word(word):
+        if len(word) < 2 or word in _CUE_WORDS or is_word(word) or _is_name_word(word) or _english_word(word):
             continue
         if frequencies.get(word, 0) < RARE_AS_WORD and _is_first_name(word):
             yield Finding("name", word, start, end)
@@ -1078,8 +1135,10 @@ def _names_after_cue(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
         if word not in _CUE_WORDS and word not in titles:
             continue
         first = index + 1
-        if text[tokens[first][0] : tokens[first][1]] == ".":
-            first += 1
+        if text[tokens[first][0] : tokens[first][1]] in {".", ":", ","}:
+            first += 1  # "mw. Bos", "Naam: Selam Tesfay", "statushouder, Yonas, ..."
+        if first >= len(tokens):
+            continue
         name_start = first
         if word in titles:
             # an interfix right after a title starts the surname
@@ -1090,6 +1149,12 @@ def _names_after_cue(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
         stop = _name_run(text, tokens, first)
         if stop == first and word in titles and _is_cap(text[tokens[first][0] : tokens[first][1]]):
             stop = first + 1  # after a title any capitalised word is a surname ("mevrouw Bos")
+        if stop > first and stop + 1 < len(tokens) and text[tokens[stop][0] : tokens[stop][1]] == ",":
+            following = text[tokens[stop + 1][0] : tokens[stop + 1][1]]
+            after = text[tokens[stop + 2][0] : tokens[stop + 2][1]] if stop + 2 < len(tokens) else ""
+            lone = not after or not after[:1].isalpha() or after.islower()  # not "Pieter Calandlaan 240"
+            if lone and _unknown_cap(following) and (_is_first_name(following) or not _dictionary_word(following)):
+                stop += 2  # "Nnamdi-Okafor, Chiamaka": surname, first name
         if stop > first:
             yield Finding(
                 "name", text[tokens[name_start][0] : tokens[stop - 1][1]], tokens[name_start][0], tokens[stop - 1][1]
@@ -1273,8 +1338,20 @@ def _organisation_heads(text: str) -> Iterator[tuple[int, int]]:
     for m in re.finditer(
         r"(?<!\w)([A-Za-z][\w-]*)((?:\s+(?:(?:de|het|van|der|voor|en|&)\s+)?[A-Z0-9][\w'\u2019&-]*)+)", text
     ):
-        if m.group(1).lower() in ORGANISATION_HEADS:
+        head = m.group(1).lower()
+        if head in ORGANISATION_HEADS or (len(head) > 6 and head.endswith(COMPOUND_HEADS)):
             yield m.start(), m.end()
+    for m in _TRAILING_HEAD.finditer(text):
+        yield m.start(), m.end()
+
+
+# A compound that ends like an organisation is one ("Schakelteam Mensenhandel", "Jongerenloket Noord").
+COMPOUND_HEADS: Final = ("team", "centrum", "loket", "groep", "punt", "huis", "praktijk", "dienst", "bureau")
+# "Expat Center", "Sociaal Loket", "Jeugd Groep": capitalised words before an organisation noun
+_TRAILING_HEAD = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'\u2019&-]*\s+){1,3}(?:Center|Centre|Centrum|Loket|Groep|Team|Punt|Huis|Dienst|Bureau|Fonds|"
+    r"Foundation|Network|Netwerk|Collectief|Coalitie|Platform|Academie|Instituut)(?![\w-])"
+)
 
 
 _STREET_NAME = re.compile(rf"{_STREET_END}$")

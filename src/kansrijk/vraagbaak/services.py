@@ -191,7 +191,9 @@ def member_signup(*, email: str, full_name: str, password: str, profile: Profile
             full_name=full_name,
             password=password,
             by=None,
-            organisations=[profile.organisation],
+            # No membership of the organisation in Kansrijk itself: that is the beheerder's to grant. The
+            # Vraagbaak profile names the organisation the person says they work for.
+            organisations=[],
             job_title=profile.function,
             approved=domain is not None and domain.organisation_id == profile.organisation.pk,
         )
