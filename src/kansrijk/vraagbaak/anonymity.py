@@ -39,6 +39,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -652,11 +653,36 @@ def check(text: str, *, allowed: Iterable[str] = ()) -> list[Finding]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    plain, origin = _visible(text)
+    phrases = tuple(sorted({a for a in allowed if isinstance(a, str)}))
     try:
-        return _check(text, tuple(sorted({a for a in allowed if isinstance(a, str)})))
+        found = _check(plain, phrases)
     except Exception:  # deduce failed: fall back to the rules alone (which raise if they fail too)
         logger.exception("vraagbaak.anonymity: check failed, retrying without deduce")
-        return _check(text, (), use_deduce=False)
+        found = _check(plain, (), use_deduce=False)
+    if plain == text:
+        return found
+    mapped = []
+    for f in found:  # offsets back into the text as written
+        start, end = origin[f.start], origin[f.end - 1] + 1
+        mapped.append(Finding(f.kind, text[start:end], start, end))
+    return mapped
+
+
+def _visible(text: str) -> tuple[str, list[int]]:
+    """The text as a reader sees it: invisible format characters (zero-width spaces and joiners, soft
+    hyphens) removed and compatibility forms folded (full-width digits), so "1234\u200b56782" is checked
+    as the BSN it shows. Also returns, per character, its position in the original."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if unicodedata.category(char) == "Cf":
+            continue
+        folded = unicodedata.normalize("NFKC", char) if ord(char) > 127 else char
+        for part in folded:
+            chars.append(part)
+            origin.append(index)
+    return "".join(chars), origin
 
 
 def _check(text: str, allowed: tuple[str, ...], *, use_deduce: bool = True) -> list[Finding]:

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.db import transaction
 
+from kansrijk.accounts import services as account_services
 from kansrijk.accounts.models import Organisation, User
 from kansrijk.core import clock
 from kansrijk.geo.models import Stadsdeel
@@ -267,12 +268,20 @@ def demo_load() -> int:
     email, name, function = PENDING_SIGNUP
     organisation = Organisation.objects.filter(name__startswith="Kraamzorg", is_demo=True).first()
     if organisation is not None and not User.objects.filter(email=email).exists():
-        services.member_signup(
+        user = account_services.user_create(
             email=email,
             full_name=name,
             password="welkom-bij-kansrijk-2026",  # noqa: S106  (demo only; this account waits for approval)
-            profile=services.Profile(organisation=organisation, function=function),
+            by=None,
+            job_title=function,
+            is_demo=True,
+            approved=False,
         )
-        User.objects.filter(email=email).update(is_demo=True)
-        Member.objects.filter(user__email=email).update(is_demo=True)
+        Member.objects.create(
+            user=user,
+            organisation=organisation,
+            function=function,
+            email_confirmed_at=clock.now(),  # confirmed its address; a moderator still has to approve it
+            is_demo=True,
+        )
     return len(added)

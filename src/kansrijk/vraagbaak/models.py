@@ -57,6 +57,7 @@ class Member(models.Model):
         _("hoe vaak wil je berichten?"), max_length=20, choices=Frequency.choices, default=Frequency.DAILY
     )
     last_digest_at = models.DateTimeField(null=True, blank=True)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(_("demo-gegevens (verzonnen)"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -145,6 +146,7 @@ class Question(models.Model):
     state = models.CharField(max_length=20, choices=QuestionState.choices, default=QuestionState.IN_REVIEW)
     review_reason = models.CharField(max_length=20, choices=ReviewReason.choices, blank=True)
     review_note = models.CharField(_("toelichting voor de moderator"), max_length=500, blank=True)
+    moderator_note = models.CharField(_("waarom de moderator de vraag terugstuurde"), max_length=500, blank=True)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.ASKED)
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)

@@ -53,8 +53,17 @@ def member_of(user_id: int | None) -> list[Member]:
     return list(Member.objects.filter(user_id=user_id, user__is_active=True).select_related("user"))
 
 
+def shown_title(n: Notice) -> str:
+    """The question's title, only while others can read the question and never for one sent back: a
+    question taken offline for personal data shows nothing of itself, not even in a notice."""
+    question = n.question
+    if question is None or n.kind == NoticeKind.RETURNED or not question.is_visible:
+        return ""
+    return question.title
+
+
 def _line(n: Notice) -> str:
-    title = n.question.title if n.question is not None else ""
+    title = shown_title(n)
     return f"{n.get_kind_display()}: {title}" if title else str(n.get_kind_display())
 
 
@@ -95,7 +104,7 @@ def send_digests() -> int:
     Members who chose "never" get no email; "at once" members' leftovers (a failed send) go too."""
     pending: dict[int, list[Notice]] = {}
     unsent = (
-        Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True)
+        Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True, member__state="goedgekeurd")
         .exclude(member__frequency=Frequency.OFF)
         .select_related("member__user", "question")
         .order_by("created_at", "pk")
@@ -114,3 +123,47 @@ def send_digests() -> int:
         sent += 1
     logger.info("vraagbaak: %d digests sent", sent)
     return sent
+
+
+def _plain_mail(email: str, subject: str, lines: list[str]) -> None:
+    with translation.override("nl"):
+        send_mail(subject=subject, message="\n\n".join(lines) + "\n", from_email=None, recipient_list=[email])
+
+
+def signup_confirm(*, member: Member, token: str) -> None:
+    url = settings.KANSRIJK_SITE_URL + reverse("vraagbaak:confirm", kwargs={"token": token})
+    with translation.override("nl"):
+        _plain_mail(
+            member.user.email,
+            _("GKS Vraagbaak: bevestig je e-mailadres"),
+            [
+                _("Je meldde je aan voor de GKS Vraagbaak. Bevestig je e-mailadres met deze link (7 dagen geldig):"),
+                url,
+                _("Heb jij je niet aangemeld? Dan hoef je niets te doen."),
+            ],
+        )
+
+
+def signup_existing(*, email: str) -> None:
+    """Someone signed up with an address that already has an account: tell its owner, not the form."""
+    url = settings.KANSRIJK_SITE_URL + reverse("accounts:login")
+    with translation.override("nl"):
+        _plain_mail(
+            email,
+            _("GKS Vraagbaak: je hebt al een account"),
+            [
+                _("Iemand wilde zich met dit e-mailadres aanmelden voor de GKS Vraagbaak, maar er is al een account."),
+                _("Was jij dat? Log dan in en kies Vraagbaak: %(url)s") % {"url": url},
+                _("Was jij het niet? Dan hoef je niets te doen."),
+            ],
+        )
+
+
+def member_approved(*, member: Member) -> None:
+    url = settings.KANSRIJK_SITE_URL + reverse("vraagbaak:index")
+    with translation.override("nl"):
+        _plain_mail(
+            member.user.email,
+            _("GKS Vraagbaak: je kunt meedoen"),
+            [_("Een moderator heeft je aanmelding goedgekeurd. Je kunt nu inloggen: %(url)s") % {"url": url}],
+        )

@@ -5,7 +5,7 @@ under review are seen by their author and the moderators only."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -72,6 +72,7 @@ class AnswerView:
     comments: Sequence[Comment]
     helpful: int
     not_helpful: int
+    statements: Sequence[dict[str, Any]] = ()  # an automatic answer's statements whose source still holds
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def question_view(*, question: Question, user: Any, moderator: bool) -> Question
                 not_helpful=sum(1 for r in ratings if not r.helpful),
             )
         )
+    views = _with_current_sources(views)
     human = sorted(
         (v for v in views if not v.answer.is_automatic),
         key=lambda v: (v.answer.pk != question.solution_id, -v.score, v.answer.created_at),
@@ -122,6 +124,38 @@ def question_view(*, question: Question, user: Any, moderator: bool) -> Question
         automatic=automatic,
         feedback=SolutionFeedback.objects.filter(question=question).first(),
     )
+
+
+def _with_current_sources(views: list[AnswerView]) -> list[AnswerView]:
+    """An automatic answer shows a statement drawn from an earlier question only while that question is
+    readable, under its current title: a question taken offline or sent back leaves no copy behind."""
+    cited = {
+        str(s.get("source", {}).get("id"))
+        for v in views
+        if v.answer.is_automatic
+        for s in v.answer.statements or []
+        if s.get("source", {}).get("kind") == "question"
+    }
+    ids = [int(i) for i in cited if i.isdigit()]
+    titles = {
+        str(pk): title
+        for pk, title in Question.objects.filter(pk__in=ids, state__in=VISIBLE).values_list("pk", "title")
+    }
+    result = []
+    for v in views:
+        if not v.answer.is_automatic:
+            result.append(v)
+            continue
+        kept = []
+        for s in v.answer.statements or []:
+            source = s.get("source", {})
+            if source.get("kind") == "question":
+                if str(source.get("id")) not in titles:
+                    continue
+                s = {**s, "source": {**source, "title": titles[str(source.get("id"))]}}
+            kept.append(s)
+        result.append(replace(v, statements=kept))
+    return result
 
 
 def members(

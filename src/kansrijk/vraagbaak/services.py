@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -175,16 +176,26 @@ def _save_profile(member: Member, profile: Profile) -> None:
     member.function = _clean(profile.function, "function")
     member.expertise = tags.valid(profile.expertise)
     member.about = profile.about.strip()
+    _require_clean(function=member.function, about=member.about)  # colleagues read both in the directory
     member.full_clean(exclude=["user"])
     member.save()
     member.stadsdelen.set(profile.stadsdelen)
 
 
-def member_signup(*, email: str, full_name: str, password: str, profile: Profile) -> Member:
-    """Free sign-up for a professional. Approved at once for an email domain the beheerder listed
-    (for that domain's organisation); otherwise a moderator approves it first (and until then the
-    account cannot log in)."""
-    domain = approved_domain(email)
+SIGNUP_SALT = "vraagbaak.signup"
+SIGNUP_DAYS = 7
+
+
+def member_signup(*, email: str, full_name: str, password: str, profile: Profile) -> Member | None:
+    """Free sign-up for a professional. The account waits until its email address is confirmed through
+    the link we send; then it is approved at once when the beheerder listed the address's domain for the
+    chosen organisation, else a moderator approves it. Until approved it cannot log in. For an address
+    that already has an account nothing is made (None) and the address gets a note instead, so the page
+    never tells anyone which addresses have an account."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        transaction.on_commit(lambda: notify.signup_existing(email=email))
+        return None
     with transaction.atomic():
         user = account_services.user_create(
             email=email,
@@ -195,23 +206,61 @@ def member_signup(*, email: str, full_name: str, password: str, profile: Profile
             # Vraagbaak profile names the organisation the person says they work for.
             organisations=[],
             job_title=profile.function,
-            approved=domain is not None and domain.organisation_id == profile.organisation.pk,
+            approved=False,
         )
         member = Member(user=user, organisation=profile.organisation, function=profile.function)
-        if user.approval_state == "approved":
-            member.state, member.approved_at, member.approved_automatically = MemberState.APPROVED, clock.now(), True
         _save_profile(member, profile)
         audit_record(actor=actor_for(None), action=AuditAction.CREATE, targets=[member], purpose=PURPOSE)
+        token = signing.dumps({"m": member.pk}, salt=SIGNUP_SALT)
+        transaction.on_commit(lambda: notify.signup_confirm(member=member, token=token))
+    return member
+
+
+def member_confirm_email(*, token: str) -> Member:
+    """The link in the sign-up email: the address is confirmed; a listed domain approves at once."""
+    try:
+        data = signing.loads(token, salt=SIGNUP_SALT, max_age=timedelta(days=SIGNUP_DAYS))
+        member = Member.objects.select_related("user").get(pk=int(data["m"]))
+    except (signing.BadSignature, Member.DoesNotExist, KeyError, TypeError, ValueError) as error:
+        raise ValidationError(_("Deze link klopt niet of is verlopen. Meld je opnieuw aan.")) from error
+    with transaction.atomic():
+        member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+        if member.email_confirmed_at is None:
+            member.email_confirmed_at = clock.now()
+            member.save(update_fields=["email_confirmed_at"])
+            domain = approved_domain(member.user.email)
+            if (
+                member.state == MemberState.PENDING
+                and domain is not None
+                and domain.organisation_id == member.organisation_id
+            ):
+                member.state, member.approved_at, member.approved_automatically = (
+                    MemberState.APPROVED,
+                    clock.now(),
+                    True,
+                )
+                member.save(update_fields=["state", "approved_at", "approved_automatically"])
+                account_services.user_approve(user=member.user, by=None)
+            audit_record(
+                actor=actor_for(None),
+                action=AuditAction.UPDATE,
+                targets=[member],
+                purpose=PURPOSE,
+                detail={"email_confirmed": True, "state": member.state},
+            )
     return member
 
 
 def member_join(*, user: User, profile: Profile) -> Member:
     """Someone who already has a Kansrijk account (made by a beheerder) joins the Vraagbaak: approved."""
+    if user.approval_state != "approved":
+        raise PermissionDenied
     with transaction.atomic():
-        member, _created = Member.objects.get_or_create(
-            user=user, defaults={"organisation": profile.organisation, "function": profile.function}
-        )
+        if Member.objects.filter(user=user).exists():
+            raise ValidationError(_("Je hebt je al aangemeld. Een moderator beslist over je aanmelding."))
+        member = Member(user=user, organisation=profile.organisation, function=profile.function)
         member.state, member.approved_at, member.approved_automatically = MemberState.APPROVED, clock.now(), True
+        member.email_confirmed_at = clock.now()  # the beheerder made this account
         _save_profile(member, profile)
         _audit(user, AuditAction.CREATE, member)
     user._vraagbaak_member_state = MemberState.APPROVED  # type: ignore[attr-defined]
@@ -245,6 +294,8 @@ def member_decide(*, member: Member, by: User, approve: bool, reason: str = "") 
         if member.user.approval_state == "pending":
             account_services.user_approve(user=member.user, by=by, approve=approve)
         _log(by, "member_approved" if approve else "member_rejected", member=member, reason=reason)
+        if approve:
+            transaction.on_commit(lambda: notify.member_approved(member=member))
     return member
 
 
@@ -312,13 +363,16 @@ def question_ask(*, by: User, draft: QuestionDraft, to_moderator: bool = False, 
     _rate_limit(
         Question.objects.filter(author=by, created_at__gte=now - timedelta(days=1)).count(),
         QUESTIONS_PER_DAY,
-        _("Je hebt vandaag al %(n)d vragen gesteld. Morgen kan het weer.") % {"n": QUESTIONS_PER_DAY},
+        _("Je stelde de afgelopen 24 uur al %(n)d vragen. Probeer het later weer.") % {"n": QUESTIONS_PER_DAY},
     )
-    first = not Question.objects.filter(author=by, source=Source.ASKED).exists()
+    first = not Question.objects.filter(author=by, source=Source.ASKED, published_at__isnull=False).exists()
     with transaction.atomic():
         question = Question(author=by, title=title, text=text, created_at=now)
         if found:
-            question.review_reason, question.review_note = ReviewReason.GUARD, note.strip()[:500]
+            note = note.strip()[:500]
+            if guard(note=note):
+                raise PersonalDataFoundError(guard(note=note))
+            question.review_reason, question.review_note = ReviewReason.GUARD, note
         elif first:
             question.review_reason = ReviewReason.FIRST_QUESTION
         else:
@@ -332,37 +386,52 @@ def question_ask(*, by: User, draft: QuestionDraft, to_moderator: bool = False, 
     return question
 
 
-def _moderated_question(question: Question, by: User, attempted: str) -> Question:
+def _require_moderator(question: Question, by: User, attempted: str) -> None:
+    """Before the transaction, so the audit entry of a refusal is not rolled back with it."""
     require_perm(user=by, perm="vraagbaak.moderate", attempted=attempted, target=question)
+
+
+def _locked(question: Question) -> Question:
     return Question.objects.select_for_update().get(pk=question.pk)
 
 
 def question_publish(*, question: Question, by: User) -> Question:
-    """A moderator publishes a question from the queue; only when the guard finds nothing in it."""
+    """A moderator publishes a question from the queue; only when the guard finds nothing in it. A question
+    that was online before (taken offline by a report) goes back as it was, without new notices."""
+    _require_moderator(question, by, "vraagbaak.publish")
     with transaction.atomic():
-        question = _moderated_question(question, by, "vraagbaak.publish")
+        question = _locked(question)
         if question.state != QuestionState.IN_REVIEW:
             raise ValidationError(_("Deze vraag wacht niet op de moderator."))
         _require_clean(title=question.title, text=question.text)
-        question.state, question.published_at, question.review_reason = QuestionState.PUBLISHED, clock.now(), ""
+        first_time = question.published_at is None
+        question.state = QuestionState.CLOSED if question.closed_at else QuestionState.PUBLISHED
+        question.published_at = question.published_at or clock.now()
+        question.review_reason = ""
         question.save(update_fields=["state", "published_at", "review_reason"])
         Flag.objects.filter(question=question, answer=None, resolved_at=None).update(
             resolved_at=clock.now(), resolved_by=by
         )
         _log(by, "publish", question=question)
-        _published(question, by_review=True)
+        if first_time:
+            _published(question, by_review=True)
     return question
 
 
 def question_reject(*, question: Question, by: User, reason: str) -> Question:
     """A moderator sends a question back to its author, with the reason."""
     reason = _clean(reason, "reason", min_length=5)
+    _require_clean(reason=reason)
+    _require_moderator(question, by, "vraagbaak.reject")
     with transaction.atomic():
-        question = _moderated_question(question, by, "vraagbaak.reject")
-        if question.state == QuestionState.REJECTED:
-            raise ValidationError(_("Deze vraag is al teruggestuurd."))
-        question.state = QuestionState.REJECTED
-        question.save(update_fields=["state"])
+        question = _locked(question)
+        if question.state not in (QuestionState.IN_REVIEW, QuestionState.PUBLISHED):
+            raise ValidationError(_("Alleen een vraag in beoordeling of online kan teruggestuurd worden."))
+        question.state, question.review_reason, question.moderator_note = QuestionState.REJECTED, "", reason
+        question.save(update_fields=["state", "review_reason", "moderator_note"])
+        Flag.objects.filter(question=question, answer=None, resolved_at=None).update(
+            resolved_at=clock.now(), resolved_by=by
+        )
         _log(by, "reject", question=question, reason=reason)
         notify.notice(members=notify.member_of(question.author_id), kind=NoticeKind.RETURNED, question=question)
     return question
@@ -385,6 +454,8 @@ def moderator_edit(
         raise ValidationError(_("Kies wat je wilt aanpassen."))
     require_perm(user=by, perm="vraagbaak.moderate", attempted="vraagbaak.edit", target=target_question)
     text = _clean(text, "text", min_length=5)
+    if answer is not None and answer.is_automatic:
+        raise ValidationError(_("Een automatisch antwoord pas je niet aan: verberg het als het niet klopt."))
     with transaction.atomic():
         if answer is not None:
             _require_clean(text=text)
@@ -401,8 +472,9 @@ def moderator_edit(
 
 def question_close(*, question: Question, by: User) -> Question:
     """A moderator closes a solved question (it stays readable and searchable)."""
+    _require_moderator(question, by, "vraagbaak.close")
     with transaction.atomic():
-        question = _moderated_question(question, by, "vraagbaak.close")
+        question = _locked(question)
         if question.state != QuestionState.PUBLISHED:
             raise ValidationError(_("Alleen een gepubliceerde vraag kan gesloten worden."))
         if question.solution_id is None:
@@ -456,6 +528,7 @@ def answer_post(*, question: Question, by: User, text: str) -> Answer:
 
 def comment_post(*, answer: Answer, by: User, text: str) -> Comment:
     _open_question(answer.question, by, "vraagbaak.comment")
+    _visible_answer(answer, by)
     text = _clean(text, "text", min_length=2)
     _require_clean(text=text)
     now = clock.now()
@@ -473,6 +546,7 @@ def comment_post(*, answer: Answer, by: User, text: str) -> Comment:
 def vote(*, answer: Answer, by: User, value: int) -> Vote | None:
     """Vote an answer up (+1) or down (-1); the same vote again takes it back."""
     require_perm(user=by, perm="vraagbaak.view_question", obj=answer.question, attempted="vraagbaak.vote")
+    _visible_answer(answer, by)
     if value not in (1, -1):
         raise ValidationError(_("Een stem is omhoog of omlaag."))
     if answer.author_id == by.pk:
@@ -529,6 +603,7 @@ def feedback_ask_due() -> int:
         feedback_requested_at__isnull=True,
         feedback__isnull=True,
         source=Source.ASKED,
+        state__in=(QuestionState.PUBLISHED, QuestionState.CLOSED),
     )
     asked = 0
     for question in due.iterator():
@@ -579,7 +654,8 @@ def _judge_auto(answer: Answer) -> None:
     else:
         readers = [r for r in ratings if not r.by_moderator]
         not_helpful = sum(1 for r in readers if not r.helpful)
-        if not_helpful >= HIDE_AFTER_NOT_HELPFUL and not_helpful > len(readers) - not_helpful:
+        moderator_shown = answer.approved_by_id is not None  # a moderator's decision outweighs readers
+        if not moderator_shown and not_helpful >= HIDE_AFTER_NOT_HELPFUL and not_helpful > len(readers) - not_helpful:
             answer.state, answer.hidden_reason = AnswerState.HIDDEN, "lezers"
         elif answer.state == AnswerState.AWAITING_APPROVAL and any(r.by_moderator and r.helpful for r in ratings):
             answer.state = AnswerState.VISIBLE
@@ -630,7 +706,8 @@ def answer_moderate(*, answer: Answer, by: User, show: bool, reason: str = "") -
     with transaction.atomic():
         answer = Answer.objects.select_for_update().get(pk=answer.pk)
         if show:
-            _require_clean(text=answer.text)
+            if not answer.is_automatic:  # an automatic answer quotes the Kaart's own contact details
+                _require_clean(text=answer.text)
             answer.state, answer.hidden_reason, answer.approved_by = AnswerState.VISIBLE, "", by
         else:
             answer.state, answer.hidden_reason = AnswerState.HIDDEN, "moderator"
@@ -643,22 +720,42 @@ def answer_moderate(*, answer: Answer, by: User, show: bool, reason: str = "") -
 # --- flags ----------------------------------------------------------------------------------------
 
 
+FLAGS_PER_HOUR = 10  # one member cannot take the whole Vraagbaak offline with reports
+
+
+def _visible_answer(answer: Answer, by: User) -> None:
+    """Readers act only on answers they can see (a hidden or unapproved answer is the moderators')."""
+    if answer.state != AnswerState.VISIBLE and not by.has_perm("vraagbaak.moderate"):
+        raise PermissionDenied
+
+
 def flag_create(*, question: Question, by: User, reason: str, note: str = "", answer: Answer | None = None) -> Flag:
     """A reader reports a question or answer. Reported for personal data, it goes offline at once until a
-    moderator has looked (better safe: a family's privacy weighs more than a question's visibility)."""
+    moderator has looked (better safe: a family's privacy weighs more than a question's visibility); a
+    closed question too, which returns closed."""
     require_perm(user=by, perm="vraagbaak.view_question", obj=question, attempted="vraagbaak.flag", target=question)
     if reason not in FlagReason.values:
         raise ValidationError({"reason": _("Kies waarom je dit meldt.")})
-    if answer is not None and answer.question_id != question.pk:
-        raise ValidationError(_("Dit antwoord hoort niet bij deze vraag."))
+    if answer is not None:
+        if answer.question_id != question.pk:
+            raise ValidationError(_("Dit antwoord hoort niet bij deze vraag."))
+        _visible_answer(answer, by)
+    note = note.strip()[:500]
+    _require_clean(note=note)
+    now = clock.now()
+    _rate_limit(
+        Flag.objects.filter(by=by, created_at__gte=now - timedelta(hours=1)).count(),
+        FLAGS_PER_HOUR,
+        _("Je hebt het afgelopen uur al veel meldingen gedaan. Een moderator kijkt ernaar."),
+    )
     with transaction.atomic():
-        flag = Flag.objects.create(
-            question=question, answer=answer, by=by, reason=reason, note=note.strip()[:500], created_at=clock.now()
-        )
+        flag = Flag.objects.create(question=question, answer=answer, by=by, reason=reason, note=note, created_at=now)
         if reason == FlagReason.PERSONAL_DATA:
             if answer is not None:
-                Answer.objects.filter(pk=answer.pk).update(state=AnswerState.HIDDEN, hidden_reason="gemeld")
-            elif question.state == QuestionState.PUBLISHED:
+                Answer.objects.filter(pk=answer.pk, state=AnswerState.VISIBLE).update(
+                    state=AnswerState.HIDDEN, hidden_reason="gemeld"
+                )
+            elif question.state in (QuestionState.PUBLISHED, QuestionState.CLOSED):
                 Question.objects.filter(pk=question.pk).update(
                     state=QuestionState.IN_REVIEW, review_reason=ReviewReason.FLAGGED
                 )
@@ -667,24 +764,39 @@ def flag_create(*, question: Question, by: User, reason: str, note: str = "", an
 
 
 def flag_dismiss(*, flag: Flag, by: User, reason: str = "") -> Flag:
-    """A moderator finds nothing wrong: the flag is closed (and a question taken offline comes back)."""
+    """A moderator finds nothing wrong: the flag is closed. What it took offline comes back only when no
+    other report for personal data is still open, and only from the review it was put in."""
     require_perm(user=by, perm="vraagbaak.moderate", attempted="vraagbaak.flag_dismiss", target=flag)
     with transaction.atomic():
-        flag = Flag.objects.select_for_update().get(pk=flag.pk)
+        flag = Flag.objects.select_for_update().select_related("answer", "question").get(pk=flag.pk)
         if flag.resolved_at is not None:
             raise ValidationError(_("Deze melding is al afgehandeld."))
         flag.resolved_at, flag.resolved_by = clock.now(), by
         flag.save(update_fields=["resolved_at", "resolved_by"])
         if flag.reason == FlagReason.PERSONAL_DATA:
-            if flag.answer is not None and flag.answer.hidden_reason == "gemeld":
-                _require_clean(text=flag.answer.text)
-                Answer.objects.filter(pk=flag.answer.pk).update(state=AnswerState.VISIBLE, hidden_reason="")
-            question = flag.question
-            if flag.answer is None and question.review_reason == ReviewReason.FLAGGED:
-                _require_clean(title=question.title, text=question.text)
-                Question.objects.filter(pk=question.pk).update(state=QuestionState.PUBLISHED, review_reason="")
+            open_reports = Flag.objects.filter(
+                question=flag.question, answer=flag.answer, reason=FlagReason.PERSONAL_DATA, resolved_at=None
+            )
+            if not open_reports.exists():
+                _restore(flag)
         _log(by, "dismiss_flag", question=flag.question, answer=flag.answer, reason=reason)
     return flag
+
+
+def _restore(flag: Flag) -> None:
+    answer = flag.answer
+    if answer is not None:
+        if answer.state == AnswerState.HIDDEN and answer.hidden_reason == "gemeld":
+            if not answer.is_automatic:
+                _require_clean(text=answer.text)
+            Answer.objects.filter(pk=answer.pk).update(state=AnswerState.VISIBLE, hidden_reason="")
+        return
+    question = Question.objects.select_for_update().get(pk=flag.question_id)
+    if question.state == QuestionState.IN_REVIEW and question.review_reason == ReviewReason.FLAGGED:
+        _require_clean(title=question.title, text=question.text)
+        question.state = QuestionState.CLOSED if question.closed_at else QuestionState.PUBLISHED
+        question.review_reason = ""
+        question.save(update_fields=["state", "review_reason"])
 
 
 # --- Zorgoverleg alarm ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ app_name = "vraagbaak"
 urlpatterns = [
     path("vraagbaak/", views.IndexView.as_view(), name="index"),
     path("vraagbaak/aanmelden/", views.SignupView.as_view(), name="signup"),
+    path("vraagbaak/aanmelden/bevestigen/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     path("vraagbaak/lid-worden/", views.JoinView.as_view(), name="join"),
     path("vraagbaak/vragen/nieuw/", views.AskView.as_view(), name="ask"),
     path("vraagbaak/vragen/vergelijkbaar/", views.SimilarView.as_view(), name="similar"),

@@ -21,8 +21,8 @@ from django.views.generic import TemplateView
 
 from kansrijk.accounts.models import User
 from kansrijk.core.audit import Target
-from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin
-from kansrijk.vraagbaak import forms, selectors, services, tags
+from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin, audit_read
+from kansrijk.vraagbaak import forms, notify, selectors, services, tags
 from kansrijk.vraagbaak.models import (
     Answer,
     ApprovedDomain,
@@ -121,14 +121,32 @@ class SignupView(TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                member = services.member_signup(
+                services.member_signup(
                     email=data["email"], full_name=data["full_name"], password=data["password"], profile=_profile(data)
                 )
             except ValidationError as error:
                 _apply_errors(form, error)
-            else:
-                return self.render_to_response(self.get_context_data(done=member))
+            else:  # the same page whether or not the address had an account
+                return self.render_to_response(self.get_context_data(done=True, email=data["email"]))
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ConfirmView(TemplateView):
+    """The link in the sign-up email."""
+
+    template_name = "vraagbaak/confirm.html"
+    audit_policy = NO_PERSONAL_DATA
+    audit_reason = "confirms an email address; the service audits it"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(token=kwargs["token"]))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            member = services.member_confirm_email(token=kwargs["token"])
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=error.messages[0]), status=400)
+        return self.render_to_response(self.get_context_data(member=member, confirmed=True))
 
 
 class JoinView(LoginRequiredMixin, TemplateView):
@@ -248,6 +266,9 @@ class QuestionView(Page):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         question = _question(self.request, self.kwargs["pk"])
+        if not question.is_visible and question.author_id != self.request.user.pk:
+            # a moderator reads a question held back, often for what the guard found: that read is audited
+            audit_read(request=self.request, targets=[question], purpose="vraagbaak: moderatie")
         view = selectors.question_view(question=question, user=self.request.user, moderator=context["is_moderator"])
         context.update(
             view=view,
@@ -436,7 +457,11 @@ class NoticesView(Page):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         member = selectors.member_of(self.request.user)
-        context["notices"] = selectors.notices(member=member) if member is not None else []
+        rows = list(selectors.notices(member=member)) if member is not None else []
+        for n in rows:  # your own question by its title; someone else's only while it is online
+            own = n.question is not None and n.question.author_id == self.request.user.pk
+            n.shown_title = n.question.title if own and n.question else notify.shown_title(n)  # type: ignore[attr-defined]
+        context["notices"] = rows
         return context
 
 

@@ -104,7 +104,7 @@ class VraagbaakAutomaticAnswerSerializer(serializers.Serializer[Any]):  # also f
     id = serializers.IntegerField(source="answer.pk")
     text = serializers.CharField(source="answer.text")
     state = serializers.CharField(source="answer.state", help_text="zichtbaar, wacht or verborgen.")
-    statements = VraagbaakStatementSerializer(many=True, source="answer.statements")
+    statements = VraagbaakStatementSerializer(many=True)
     helpful = serializers.IntegerField(help_text="Readers who found it helpful.")
     not_helpful = serializers.IntegerField(help_text="Readers who did not.")
     my_rating = serializers.SerializerMethodField(help_text="My rating: helpful (true), not (false), none (null).")

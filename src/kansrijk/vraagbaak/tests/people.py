@@ -49,11 +49,14 @@ CLEAN_TEXT = (
 def published(
     author: User, *, title: str = CLEAN_TITLE, text: str = CLEAN_TEXT, tags: tuple[str, ...] = ()
 ) -> Question:
-    """A published question: the author's first question goes to review, so ask a first one, then this."""
-    if not Question.objects.filter(author=author).exists():
-        services.question_ask(
+    """A published question: a member's first question goes to review, so the first one is asked and a
+    moderator publishes it, then this one is asked."""
+    if not Question.objects.filter(author=author, published_at__isnull=False).exists():
+        first = services.question_ask(
             by=author, draft=services.QuestionDraft(title="Eerste vraag om te oefenen", text=CLEAN_TEXT)
         )
+        if first.state != "gepubliceerd":
+            services.question_publish(question=first, by=moderator())
     question = services.question_ask(by=author, draft=services.QuestionDraft(title=title, text=text, tags=tags))
     assert question.state == "gepubliceerd"
     return question

@@ -207,3 +207,24 @@ def test_the_evaluators_sets_stay_within_the_targets(corpus_path: Path) -> None:
     flagged = sum(1 for item in corpus["clean"] if check(item["text"]))
     assert found / spans >= 0.95
     assert flagged / len(corpus["clean"]) <= 0.10
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("BSN 1234\u200b56782, graag advies", "bsn", "1234\u200b56782"),
+        ("bel haar op 06-1234\u200d5678 morgen", "phone", "06-1234\u200d5678"),
+        ("bsn 1234\u00ad56782", "bsn", "1234\u00ad56782"),
+        (
+            "tel \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18 graag",
+            "phone",
+            "\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+        ),
+    ],
+)
+def test_invisible_or_wide_characters_do_not_hide_an_identifier(text: str, kind: str, shown: str) -> None:
+    """Zero-width characters, soft hyphens and full-width digits look like the plain number to a reader."""
+    findings = check(text)
+    match = [f for f in findings if f.kind == kind]
+    assert match, findings
+    assert shown in match[0].text and text[match[0].start : match[0].end] == match[0].text

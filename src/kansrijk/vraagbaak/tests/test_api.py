@@ -18,11 +18,12 @@ from django.test import Client
 from kansrijk.accounts.models import User
 from kansrijk.accounts.tests.factories import UserFactory
 from kansrijk.accounts.tests.login import login_verified
+from kansrijk.vraagbaak import services
 from kansrijk.vraagbaak.models import Answer, AnswerState, Question, QuestionState, Vote
 from kansrijk.vraagbaak.search import forget_index
 from kansrijk.vraagbaak.services import QUESTIONS_PER_DAY
 from kansrijk.vraagbaak.tests import factories
-from kansrijk.vraagbaak.tests.people import CLEAN_TEXT, member, published
+from kansrijk.vraagbaak.tests.people import CLEAN_TEXT, member, moderator, published
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/vraagbaak"
@@ -82,15 +83,16 @@ def test_list_filters_and_search() -> None:
 
     listed = client.get(f"{API}/vragen/")
     body = listed.json()
-    # Newest first; the author's first (practice) question still waits for a moderator and is not listed.
-    assert ids(listed) == [borstvoeding.pk, schulden.pk] and body["count"] == 2 and body["next"] is None
+    # Newest first; the author's first (practice) question was published by a moderator and is listed too.
+    practice = Question.objects.get(author=author, title="Eerste vraag om te oefenen")
+    assert ids(listed) == [borstvoeding.pk, schulden.pk, practice.pk] and body["count"] == 3 and body["next"] is None
     row = body["results"][1]
     assert row["state"] == QuestionState.PUBLISHED and row["solved"] is True and row["answer_count"] == 1
     assert [tag["key"] for tag in row["tags"]] == ["risk:lage_ses"] and row["tags"][0]["label"]
     assert row["snippet"] is None
 
     assert ids(client.get(f"{API}/vragen/", {"status": "opgelost"})) == [schulden.pk]
-    assert ids(client.get(f"{API}/vragen/", {"status": "open"})) == [borstvoeding.pk]
+    assert ids(client.get(f"{API}/vragen/", {"status": "open"})) == [borstvoeding.pk, practice.pk]
     assert ids(client.get(f"{API}/vragen/", {"onderwerp": "risk:lage_ses"})) == [schulden.pk]
     assert ids(client.get(f"{API}/vragen/", {"onderwerp": "risk:lage_ses", "status": "open"})) == []
 
@@ -117,6 +119,9 @@ def test_ask_a_clean_question() -> None:
     assert asked["title"] == BORSTVOEDING[0] and [t["key"] for t in asked["tags"]] == ["risk:lage_ses"]
     assert client.get(f"{API}/vragen/{asked['id']}/").status_code == 200
 
+    waiting = post(client, "/vragen/", {**body, "title": "Wie weet iets over borstvoeding en werk?"})
+    assert waiting.json()["state"] == "beoordeling"  # until a moderator published one, every question waits
+    services.question_publish(question=Question.objects.get(pk=asked["id"]), by=moderator())
     second = post(client, "/vragen/", {**body, "title": "Wie helpt bij borstvoeding thuis?"})
     assert second.status_code == 201, second.content
     assert (second.json()["state"], second.json()["open"]) == ("gepubliceerd", True)
@@ -126,7 +131,7 @@ def test_ask_a_clean_question() -> None:
     assert unknown.status_code == 400 and "tags" in unknown.json()["error"]["details"]
     short = post(client, "/vragen/", {**body, "title": "Hoi"})
     assert short.status_code == 400 and "title" in short.json()["error"]["details"]
-    assert Question.objects.filter(author=user).count() == 2
+    assert Question.objects.filter(author=user).count() == 3  # the first, the one that waited, the second
 
 
 def test_personal_data_is_refused_with_findings_and_nothing_is_stored() -> None:
@@ -161,7 +166,7 @@ def test_asking_too_often_answers_429() -> None:
     response = post(signed_in(user), "/vragen/", {"title": BORSTVOEDING[0], "text": BORSTVOEDING[1]})
     assert response.status_code == 429, response.content
     error = response.json()["error"]
-    assert error["code"] == "throttled" and "vandaag" in error["details"]
+    assert error["code"] == "throttled" and "24 uur" in error["details"]
     assert Question.objects.filter(author=user).count() == QUESTIONS_PER_DAY
 
 
@@ -193,8 +198,10 @@ def test_a_question_with_its_answers() -> None:
 
 def test_someone_elses_question_in_review_is_not_found() -> None:
     author = member()
-    published(author)  # the author's first question (practice) waits for a moderator
-    in_review = Question.objects.get(author=author, state=QuestionState.IN_REVIEW)
+    in_review = services.question_ask(
+        by=author, draft=services.QuestionDraft(title="Eerste vraag, nog bij de moderator", text=CLEAN_TEXT)
+    )
+    assert in_review.state == QuestionState.IN_REVIEW
     other = signed_in(member())
     for response in (
         other.get(f"{API}/vragen/{in_review.pk}/"),

@@ -38,7 +38,7 @@ def test_a_visitor_is_sent_to_log_in_and_can_sign_up():
         },
     )
     assert response.status_code == 200
-    assert "Een moderator kijkt" in response.content.decode()
+    assert "We stuurden een e-mail" in response.content.decode()
     assert Member.objects.get(user__email="nieuw@kraamzorg.example.nl").state == MemberState.PENDING
     # Until approved, the account cannot log in.
     login = client.post(

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from freezegun import freeze_time
 
@@ -73,12 +73,15 @@ class TestAsking:
         assert ("edit_question", "naam en adres weggehaald") in log and ("publish", "") in log
         assert not any("Fatima" in str(entry.detail) for entry in AuditEntry.objects.all())
 
-    def test_a_members_first_question_goes_to_the_moderator_the_second_is_published(self):
+    def test_a_new_members_questions_wait_until_a_moderator_published_one(self):
         asker = member()
         first = services.question_ask(by=asker, draft=draft())
         second = services.question_ask(by=asker, draft=draft(title="Een tweede vraag over schulden"))
         assert (first.state, first.review_reason) == (QuestionState.IN_REVIEW, ReviewReason.FIRST_QUESTION)
-        assert second.state == QuestionState.PUBLISHED
+        assert (second.state, second.review_reason) == (QuestionState.IN_REVIEW, ReviewReason.FIRST_QUESTION)
+        services.question_publish(question=first, by=moderator())
+        third = services.question_ask(by=asker, draft=draft(title="Een derde vraag over schulden"))
+        assert third.state == QuestionState.PUBLISHED
 
     def test_a_question_in_review_is_seen_by_its_author_and_moderators_only(self):
         asker, other, mod = member(), member(), moderator()
@@ -130,6 +133,7 @@ class TestModerationPermissions:
             password="een-lang-en-veilig-wachtwoord",
             profile=services.Profile(organisation=organisation(), function="Kraamverzorgende"),
         )
+        assert signup is not None
         assert signup.state == MemberState.PENDING and signup.user.approval_state == ApprovalState.PENDING
         with pytest.raises(PermissionDenied):
             services.member_decide(member=signup, by=member(), approve=True)
@@ -140,27 +144,51 @@ class TestModerationPermissions:
 
 
 class TestSignup:
-    def test_a_listed_domain_is_approved_at_once_for_its_own_organisation(self):
+    def test_a_listed_domain_is_approved_once_the_address_is_confirmed(self, django_capture_on_commit_callbacks):
         ggd = organisation("GGD Test")
         beheerder = UserFactory.create(roles=[Role.BEHEERDER], with_totp=True)
         beheerder.is_verified = lambda: True  # type: ignore[attr-defined]
         services.domain_add(domain="@GGD.example.nl", organisation=ggd, by=beheerder)
         assert ApprovedDomain.objects.get().domain == "ggd.example.nl"
         profile = services.Profile(organisation=ggd, function="Jeugdarts")
-        approved = services.member_signup(
-            email="a.arts@ggd.example.nl",
-            full_name="A. Arts",
-            password="een-lang-en-veilig-wachtwoord",
-            profile=profile,
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            signed_up = services.member_signup(
+                email="a.arts@ggd.example.nl",
+                full_name="A. Arts",
+                password="een-lang-en-veilig-wachtwoord",
+                profile=profile,
+            )
+        assert signed_up is not None and signed_up.state == MemberState.PENDING  # not before the address is proven
+        link = next(line for line in mail.outbox[-1].body.splitlines() if "/bevestigen/" in line)
+        token = link.rstrip("/").rsplit("/", 1)[-1]
+        with pytest.raises(ValidationError):
+            services.member_confirm_email(token=token + "x")
+        approved = services.member_confirm_email(token=token)
         assert approved.state == MemberState.APPROVED and approved.approved_automatically
+        assert User.objects.get(pk=approved.user_id).approval_state == ApprovalState.APPROVED
         other = services.member_signup(
             email="b@ggd.example.nl",
             full_name="B",
             password="een-lang-en-veilig-wachtwoord",
             profile=services.Profile(organisation=organisation(), function="Arts"),
         )
+        assert other is not None
+        other = services.member_confirm_email(token=signing.dumps({"m": other.pk}, salt=services.SIGNUP_SALT))
         assert other.state == MemberState.PENDING  # domain of another organisation than the one chosen
+
+    def test_an_address_with_an_account_gets_a_note_and_the_form_tells_nothing(
+        self, django_capture_on_commit_callbacks
+    ):
+        existing = member()
+        with django_capture_on_commit_callbacks(execute=True):
+            result = services.member_signup(
+                email=existing.email.upper(),
+                full_name="Iemand Anders",
+                password="een-lang-en-veilig-wachtwoord",
+                profile=services.Profile(organisation=organisation(), function="Arts"),
+            )
+        assert result is None
+        assert mail.outbox[-1].to == [existing.email] and "al een account" in mail.outbox[-1].subject
 
     def test_a_non_beheerder_cannot_list_domains(self):
         with pytest.raises(PermissionDenied):
@@ -395,3 +423,91 @@ def test_an_automatic_answer_never_cites_the_question_it_answers(django_capture_
         other = published(member(), title="Babyspullen nodig voor een moeder zonder geld", text=CLEAN_TEXT)
     auto_other = Answer.objects.get(question=other, is_automatic=True)
     assert str(question.pk) in [s["source"]["id"] for s in auto_other.statements if s["source"]["kind"] == "question"]
+
+
+class TestReviewFindings:
+    """What the review of the first version found, each now refused or handled."""
+
+    def test_dismissing_a_flag_never_republishes_a_question_sent_back_or_still_reported(self):
+        asker, reader, other_reader, mod = member(), member(), member(), moderator()
+        question = published(asker)
+        first = services.flag_create(question=question, by=reader, reason="persoonsgegevens")
+        services.flag_create(question=question, by=other_reader, reason="persoonsgegevens")
+        services.flag_dismiss(flag=first, by=mod)
+        assert Question.objects.get(pk=question.pk).state == QuestionState.IN_REVIEW  # one report still open
+        services.question_reject(question=question, by=mod, reason="Te herkenbaar, graag algemener")
+        assert Question.objects.get(pk=question.pk).state == QuestionState.REJECTED
+        assert not question.flags.filter(resolved_at=None).exists()  # rejecting closes the reports
+
+    def test_a_closed_question_can_be_reported_and_comes_back_closed(self):
+        asker, helper, reader, mod = member(), member(), member(), moderator()
+        question = published(asker)
+        answer = services.answer_post(question=question, by=helper, text="Bel de schuldhulp van het buurtteam.")
+        services.solution_mark(question=question, answer=answer, by=asker)
+        services.question_close(question=question, by=mod)
+        flag = services.flag_create(question=question, by=reader, reason="persoonsgegevens")
+        assert Question.objects.get(pk=question.pk).state == QuestionState.IN_REVIEW
+        services.flag_dismiss(flag=flag, by=mod)
+        assert Question.objects.get(pk=question.pk).state == QuestionState.CLOSED
+
+    def test_readers_cannot_act_on_a_hidden_answer(self):
+        asker, helper, reader, mod = member(), member(), member(), moderator()
+        question = published(asker)
+        answer = services.answer_post(question=question, by=helper, text="Bel de schuldhulp van het buurtteam.")
+        services.answer_moderate(answer=answer, by=mod, show=False, reason="Klopt niet meer")
+        answer.refresh_from_db()
+        for act in (
+            lambda: services.flag_create(question=question, answer=answer, by=reader, reason="persoonsgegevens"),
+            lambda: services.vote(answer=answer, by=reader, value=1),
+            lambda: services.comment_post(answer=answer, by=reader, text="Klopt"),
+        ):
+            with pytest.raises(PermissionDenied):
+                act()
+        assert Answer.objects.get(pk=answer.pk).hidden_reason == "moderator"
+
+    def test_an_automatic_answer_drops_a_source_question_taken_offline(self):
+        from kansrijk.vraagbaak.selectors import question_view
+
+        asker, reader, mod = member(), member(), moderator()
+        source = published(asker, title="Babyspullen voor een moeder zonder geld")
+        question = published(member(), title="Waar vind ik babyspullen?")
+        auto = Answer.objects.create(
+            question=question,
+            text="Automatisch",
+            is_automatic=True,
+            statements=[
+                {
+                    "text": "Bij een vergelijkbare vraag ...",
+                    "source": {"kind": "question", "id": str(source.pk), "title": "oud"},
+                }
+            ],
+            created_at=question.created_at,
+        )
+        shown = question_view(question=question, user=reader, moderator=False).automatic[0]
+        assert shown.answer.pk == auto.pk and shown.statements[0]["source"]["title"] == source.title  # current title
+        services.question_reject(question=source, by=mod, reason="Te herkenbaar, graag algemener")
+        assert question_view(question=question, user=reader, moderator=False).automatic[0].statements == []
+
+    def test_profile_texts_pass_the_guard(self):
+        user = member()
+        m = Member.objects.get(user=user)
+        with pytest.raises(services.PersonalDataFoundError):
+            services.member_update(
+                member=m,
+                by=user,
+                profile=services.Profile(
+                    organisation=m.organisation, function="Jeugdverpleegkundige", about="Ik help nu mevrouw Yilmaz."
+                ),
+                frequency=Frequency.DAILY,
+                follows=[],
+            )
+
+    def test_a_notice_shows_no_title_once_the_question_is_offline(self):
+        asker, follower, mod = member(), member(), moderator()
+        Follow.objects.create(member=Member.objects.get(user=follower), tag="risk:lage_ses")
+        question = published(asker, tags=("risk:lage_ses",))
+        notice = Notice.objects.get(member__user=follower, question=question)
+        assert notify.shown_title(notice) == question.title
+        services.question_reject(question=question, by=mod, reason="Te herkenbaar, graag algemener")
+        notice.refresh_from_db()
+        assert notify.shown_title(notice) == ""
