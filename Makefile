@@ -75,6 +75,7 @@ bench: setup
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind2.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind3.json
+	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind4.json
 
 clean:
 	rm -rf $(VENV) node_modules src/kansrijk/static/vendor var .pytest_cache .mypy_cache .ruff_cache

@@ -203,10 +203,15 @@ FREQUENT_WORD = 400
 
 
 @cache
-def _frequencies() -> Mapping[str, int]:
+def _word_counts(language: str) -> Mapping[str, int]:
+    """pyspellchecker's word list for `language` ("nl" or "en"): how often each word occurs (offline)."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="nl", distance=1).word_frequency.dictionary)
+    return dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+
+
+def _frequencies() -> Mapping[str, int]:
+    return _word_counts("nl")
 
 
 def _frequent_word(token: str) -> bool:
@@ -245,11 +250,8 @@ ENGLISH_WORD = 10000  # "refer" 14,764, "zero" 27,008; "mo" 5,872 and "kenneth" 
 ENGLISH_COMMON = 300000  # so common that even a listed name is the word at a sentence start ("Does", "Will")
 
 
-@cache
 def _english() -> Mapping[str, int]:
-    from spellchecker import SpellChecker
-
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    return _word_counts("en")
 
 
 def _english_word(token: str) -> bool:
@@ -260,6 +262,18 @@ def _english_text(finding: Finding) -> bool:
     """A lower-case run of common English words ("can refer", "has zero network here") is English text."""
     parts = finding.text.split()
     return finding.text.islower() and all(_english_word(part) for part in parts)
+
+
+def _lowercase_word(finding: Finding) -> bool:
+    """A single lower-case word that is a common Dutch word and no listed name ("terecht", "graag")."""
+    word = finding.text
+    return word.isalpha() and word.islower() and not _listed_name(word) and _frequencies().get(word, 0) >= FREQUENT_WORD
+
+
+def _role_word(finding: Finding) -> bool:
+    """ "JGZ-verpleegkundige Oost", "Wijkverpleegkundige": a job title signs off, not a name."""
+    first = finding.text.split()[0]
+    return "-" in first and _dictionary_word(first.rsplit("-", 1)[-1]) and not _listed_name(first.rsplit("-", 1)[-1])
 
 
 def _listed_name(token: str) -> bool:
@@ -697,6 +711,7 @@ def _check(text: str, allowed: tuple[str, ...], *, use_deduce: bool = True) -> l
     sentence_starts = _sentence_starts(text)
     kept = [f for f in kept if not (f.kind == "name" and _sentence_word(text, f, sentence_starts))]
     kept = [f for f in kept if not (f.kind == "name" and (_word_after_article(text, f) or _english_text(f)))]
+    kept = [f for f in kept if not (f.kind == "name" and (_lowercase_word(f) or _role_word(f)))]
     return _merge(text, kept)
 
 
@@ -1043,6 +1058,12 @@ def _dates(text: str) -> Iterator[Finding]:
     for m in _MONTH_YEAR.finditer(text):
         if _near_birth(text, m.start(), m.end()):
             yield Finding("date", m.group(), m.start(), m.end())
+    for m in _DAY_MONTH.finditer(text):  # "geb. 28-10": a birthday without its year still narrows it down
+        if _near_birth(text, m.start(), m.end()):
+            yield Finding("date", m.group(), m.start(), m.end())
+
+
+_DAY_MONTH = re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![\w/.-]|[-/.]\d)")
 
 
 def _rare_details(text: str) -> Iterator[Finding]:

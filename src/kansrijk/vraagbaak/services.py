@@ -768,7 +768,7 @@ def flag_dismiss(*, flag: Flag, by: User, reason: str = "") -> Flag:
     other report for personal data is still open, and only from the review it was put in."""
     require_perm(user=by, perm="vraagbaak.moderate", attempted="vraagbaak.flag_dismiss", target=flag)
     with transaction.atomic():
-        flag = Flag.objects.select_for_update().select_related("answer", "question").get(pk=flag.pk)
+        flag = Flag.objects.select_for_update(of=("self",)).select_related("answer", "question").get(pk=flag.pk)
         if flag.resolved_at is not None:
             raise ValidationError(_("Deze melding is al afgehandeld."))
         flag.resolved_at, flag.resolved_by = clock.now(), by

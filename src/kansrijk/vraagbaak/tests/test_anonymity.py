@@ -189,13 +189,18 @@ class TestHeldOutSplit:
 
 EVALUATOR_SETS = [
     Path(__file__).resolve().parents[4] / "benchmarks" / "data" / name
-    for name in ("vraagbaak_guard_blind.json", "vraagbaak_guard_blind2.json", "vraagbaak_guard_blind3.json")
+    for name in (
+        "vraagbaak_guard_blind.json",
+        "vraagbaak_guard_blind2.json",
+        "vraagbaak_guard_blind3.json",
+        "vraagbaak_guard_blind4.json",
+    )
 ]
 
 
 @pytest.mark.parametrize("corpus_path", EVALUATOR_SETS, ids=lambda p: p.stem)
 def test_the_evaluators_sets_stay_within_the_targets(corpus_path: Path) -> None:
-    """Three sets written by independent evaluators who never saw the guard's code (the guard was then
+    """Four sets written by independent evaluators who never saw the guard's code (the guard was then
     improved on what they found, so they are regression sets now): recall >= 0.95, false positives <= 10%."""
     corpus = json.loads(corpus_path.read_text(encoding="utf-8"))
     spans = found = 0
