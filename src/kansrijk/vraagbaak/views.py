@@ -226,9 +226,16 @@ class AskView(Page):
                     note=request.POST.get("toelichting", ""),
                 )
             except services.PersonalDataFoundError as found:
+                texts = {"title": draft.title, "text": draft.text, "note": request.POST.get("toelichting", "")}
+                labels = {"note": _("Toelichting voor de moderator")}
                 context["findings"] = [
-                    (form.fields[name].label, marked(getattr(draft, name), items), items)
+                    (
+                        form.fields[name].label if name in form.fields else labels.get(name, name),
+                        marked(texts[name], items),
+                        items,
+                    )
                     for name, items in found.findings.items()
+                    if name in texts
                 ]
             except ValidationError as error:
                 _apply_errors(form, error)

@@ -163,3 +163,18 @@ def test_rooms_list_the_next_session_and_sign_up():
     assert "Geldzorgen en schulden" in page and "12:00" in page
     room_page = client.get("/vraagbaak/zorgoverleg/geldzorgen/").content.decode()
     assert "Aanmelden" in room_page
+
+
+def test_a_note_to_the_moderator_is_checked_too():
+    client = signed_in(member())
+    response = client.post(
+        "/vraagbaak/vragen/nieuw/",
+        {
+            "title": "Hulp bij schulden?",
+            "text": "Mevrouw Jansen uit de Javastraat 12 zoekt hulp bij schulden en huur.",
+            "naar_moderator": "1",
+            "toelichting": "Bel me op 06-12345678",
+        },
+    )
+    assert response.status_code == 400 and "06-12345678" in response.content.decode()
+    assert not Question.objects.exists()
