@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.models import AuditAction
@@ -87,3 +88,13 @@ class AuditFilterForm(AmsFormMixin, forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
+
+
+def apply_errors(form: Any, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on the (visible) field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            visible = field in form.fields and not form.fields[field].widget.is_hidden
+            form.add_error(field if visible else None, errors)
+    else:
+        form.add_error(None, error.messages)

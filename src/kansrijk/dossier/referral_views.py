@@ -25,8 +25,9 @@ from kansrijk.consent.selectors import category_labels, consents, shareable
 from kansrijk.core import clock
 from kansrijk.core.audit import Target
 from kansrijk.core.audited import PersonalDataViewMixin
+from kansrijk.core.forms import apply_errors
 from kansrijk.dossier import referral_forms as forms
-from kansrijk.dossier.views import FamilyPage, _apply_errors, _user
+from kansrijk.dossier.views import FamilyPage, _user
 from kansrijk.families import selectors as families
 from kansrijk.kaart.models import Service, ServiceStatus
 from kansrijk.kaart.services import service_capacity_set
@@ -128,7 +129,7 @@ class ReferralStartView(FamilyPage):
                         professional=professional,
                     )
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    apply_errors(form, error)
                 else:
                     return redirect("dossier:referral", pk=referral.pk)
         return self.render_to_response(self.get_context_data(form=form), status=422)
@@ -330,7 +331,7 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
             if form is None:
                 messages.error(request, " ".join(error.messages))
                 return redirect("dossier:referral", pk=r.pk)
-            _apply_errors(form, error)
+            apply_errors(form, error)
         if form is not None and form.errors:
             return self.render_to_response(self.get_context_data(**{key: form}), status=422)
         return redirect("dossier:referral", pk=r.pk)

@@ -24,6 +24,7 @@ from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import Target
 from kansrijk.core.audited import PersonalDataViewMixin, audit_read
+from kansrijk.core.forms import apply_errors
 from kansrijk.core.guard import require_perm
 from kansrijk.dossier import forms
 from kansrijk.families import selectors as families
@@ -55,16 +56,6 @@ def _user(request: HttpRequest) -> User:
 def _id(value: str | None) -> int:
     """A database id from a form value; 0 (matches nothing) for anything that is not a number."""
     return int(value) if value and value.isdigit() else 0
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the (visible) field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            visible = field in form.fields and not form.fields[field].widget.is_hidden
-            form.add_error(field if visible else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class FamilyPage(PersonalDataViewMixin, TemplateView):
@@ -145,7 +136,7 @@ class FamilyOpenView(PersonalDataViewMixin, TemplateView):
             try:
                 family = _open_family(_user(request), form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Het dossier is geopend. Je staat in het zorgteam."))
                 return redirect("dossier:family", pk=family.pk)
@@ -276,7 +267,7 @@ class FamilyAddView(FamilyPage):
             try:
                 self._save(_user(request), kwargs["kind"], form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 if kwargs["kind"] in {"kind", "einde-zwangerschap"}:
                     # A new phase: the pathway follows at the level of the latest conversation.
@@ -386,7 +377,7 @@ class ConversationView(FamilyPage):
                         override_reason=form.cleaned_data.get("override_reason", ""),
                     )
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    apply_errors(form, error)
                 else:
                     created = len(recorded.plan.created) if recorded.plan else 0
                     level = AmsterdamLevel(recorded.assessment.amsterdam_level).label
@@ -479,7 +470,7 @@ class MeldcodeView(FamilyPage):
                     decision=form.cleaned_data.get("decision", ""),
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("De stap is vastgelegd."))
                 return redirect("dossier:meldcode", pk=self.family.pk)
@@ -560,9 +551,9 @@ class PlanView(FamilyPage):
                 return self._saved(_("Opgeslagen."))
         except ValidationError as error:
             if bound_action is not None:
-                _apply_errors(bound_action, error)
+                apply_errors(bound_action, error)
             elif kind == "doel":
-                _apply_errors(goal_form, error)
+                apply_errors(goal_form, error)
             else:
                 for message in error.messages:
                     messages.error(request, message)
@@ -719,7 +710,7 @@ class RegieProfileView(PersonalDataViewMixin, TemplateView):
                     user=_user(request), by=_user(request), data=regie_services.ProfileData(**form.cleaned_data)
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Je regieprofiel is opgeslagen."))
                 return redirect("dossier:dashboard")

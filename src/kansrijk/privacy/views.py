@@ -24,6 +24,7 @@ from django.views.generic import TemplateView, View
 from kansrijk.accounts.models import User
 from kansrijk.core.audit import Target, audit_denied
 from kansrijk.core.audited import PersonalDataViewMixin, request_actor
+from kansrijk.core.forms import apply_errors
 from kansrijk.families import services as family_services
 from kansrijk.families.models import BreakGlassAccess, Family
 from kansrijk.privacy import selectors, services
@@ -38,15 +39,6 @@ def _user(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    """Show a service's ValidationError on the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class BreakGlassView(PersonalDataViewMixin, TemplateView):
@@ -92,7 +84,7 @@ class BreakGlassView(PersonalDataViewMixin, TemplateView):
                     family=family, by=_user(request), reason=form.cleaned_data["reason"]
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 until = date_format(timezone.localtime(access.expires_at), "j F H:i")
                 messages.warning(
@@ -239,7 +231,7 @@ class PrivacyFamilyView(PrivacyFamilyMixin, TemplateView):
                     confirmation=form.cleaned_data["confirmation"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 if kind == "verwijderen":
                     messages.success(request, _("Het gezin %(number)s is verwijderd.") % {"number": kwargs["pk"]})

@@ -14,7 +14,8 @@ from kansrijk.vraagbaak import tags
 from kansrijk.vraagbaak.models import Frequency, Worked
 
 
-def _tag_field(label: Any, kinds: tuple[str, ...], help_text: Any = "") -> forms.MultipleChoiceField:
+def _tag_field(label: Any, help_text: Any = "") -> forms.MultipleChoiceField:
+    """Tag checkboxes; the choices are read when the form is made (they live in the database)."""
     return forms.MultipleChoiceField(
         label=label, required=False, widget=forms.CheckboxSelectMultiple, help_text=help_text, choices=()
     )
@@ -37,7 +38,7 @@ class ProfileForm(AmsFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    expertise = _tag_field(_("Waar weet je veel van?"), ("risk", "hulpvraag"))
+    expertise = _tag_field(_("Waar weet je veel van?"))
     about = forms.CharField(
         label=_("Over jou (mag leeg blijven)"),
         required=False,
@@ -79,7 +80,6 @@ class PreferencesForm(ProfileForm):
     )
     follows = _tag_field(
         _("Over welke onderwerpen en stadsdelen wil je nieuwe vragen zien?"),
-        ("risk", "hulpvraag", "fase", "stadsdeel"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -105,10 +105,10 @@ class QuestionForm(AmsFormMixin, forms.Form):
             "een naam. Wat heb je al geprobeerd? Wat zoek je?"
         ),
     )
-    risk = _tag_field(_("Om welke zorgen gaat het?"), ("risk",))
-    hulpvraag = _tag_field(_("Welke hulpvraag?"), ("hulpvraag",))
-    fase = _tag_field(_("In welke fase?"), ("fase",))
-    stadsdeel = _tag_field(_("In welk stadsdeel?"), ("stadsdeel",))
+    risk = _tag_field(_("Om welke zorgen gaat het?"))
+    hulpvraag = _tag_field(_("Welke hulpvraag?"))
+    fase = _tag_field(_("In welke fase?"))
+    stadsdeel = _tag_field(_("In welk stadsdeel?"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -53,10 +53,13 @@ def member_of(user_id: int | None) -> list[Member]:
     return list(Member.objects.filter(user_id=user_id, user__is_active=True).select_related("user"))
 
 
-def shown_title(n: Notice) -> str:
-    """The question's title, only while others can read the question and never for one sent back: a
-    question taken offline for personal data shows nothing of itself, not even in a notice."""
+def shown_title(n: Notice, *, reader_id: int | None = None) -> str:
+    """The question's title, only while others can read the question and never for one sent back (in an
+    email): a question taken offline for personal data shows nothing of itself. Its author (`reader_id`)
+    on the notices page sees their own title."""
     question = n.question
+    if question is not None and reader_id is not None and question.author_id == reader_id:
+        return question.title
     if question is None or n.kind == NoticeKind.RETURNED or not question.is_visible:
         return ""
     return question.title

@@ -370,8 +370,7 @@ def question_ask(*, by: User, draft: QuestionDraft, to_moderator: bool = False, 
         question = Question(author=by, title=title, text=text, created_at=now)
         if found:
             note = note.strip()[:500]
-            if guard(note=note):
-                raise PersonalDataFoundError(guard(note=note))
+            _require_clean(note=note)
             question.review_reason, question.review_note = ReviewReason.GUARD, note
         elif first:
             question.review_reason = ReviewReason.FIRST_QUESTION
@@ -868,10 +867,11 @@ def session_notes(*, session: RoomSession, by: User, draft: QuestionDraft, notes
     return question
 
 
-def room_update(*, room: Room, by: User, moderator: User | None, video_url: str) -> Room:
+def room_update(*, room: Room, by: User, video_url: str, moderator: User | None = None) -> Room:
+    """Set the room's video link; a room without a moderator gets the one who sets it up."""
     require_perm(user=by, perm="vraagbaak.moderate", attempted="vraagbaak.room_update", target=room)
     with transaction.atomic():
-        room.moderator, room.video_url = moderator, video_url.strip()
+        room.moderator, room.video_url = moderator or room.moderator or by, video_url.strip()
         room.full_clean()
         room.save(update_fields=["moderator", "video_url"])
         _log(by, "room_update", reason=room.slug)

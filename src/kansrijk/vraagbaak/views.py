@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from kansrijk.accounts.models import User
 from kansrijk.core.audit import Target
 from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin, audit_read
+from kansrijk.core.forms import apply_errors
 from kansrijk.vraagbaak import forms, notify, selectors, services, tags
 from kansrijk.vraagbaak.models import (
     Answer,
@@ -44,17 +45,6 @@ def _user(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if isinstance(error, services.PersonalDataFoundError):
-        form.add_error(None, error.messages)
-        return
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _profile(data: dict[str, Any]) -> services.Profile:
@@ -125,7 +115,7 @@ class SignupView(TemplateView):
                     email=data["email"], full_name=data["full_name"], password=data["password"], profile=_profile(data)
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:  # the same page whether or not the address had an account
                 return self.render_to_response(self.get_context_data(done=True, email=data["email"]))
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -168,7 +158,7 @@ class JoinView(LoginRequiredMixin, TemplateView):
             try:
                 services.member_join(user=_user(request), profile=_profile(form.cleaned_data))
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Welkom in de Vraagbaak."))
                 return redirect("vraagbaak:index")
@@ -238,7 +228,7 @@ class AskView(Page):
                     if name in texts
                 ]
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 if question.state == QuestionState.PUBLISHED:
                     messages.success(request, _("Je vraag staat online."))
@@ -390,7 +380,7 @@ class FeedbackView(Page):
             except services.PersonalDataFoundError as found:
                 findings = marked(form.cleaned_data["text"], found.findings["text"])
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Dank je. Je ervaring staat bij de vraag."))
                 return redirect("vraagbaak:question", pk=question.pk)
@@ -451,7 +441,7 @@ class ProfileView(Page):
                     follows=data["follows"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Je keuzes zijn opgeslagen."))
                 return redirect("vraagbaak:profile")
@@ -465,9 +455,8 @@ class NoticesView(Page):
         context = super().get_context_data(**kwargs)
         member = selectors.member_of(self.request.user)
         rows = list(selectors.notices(member=member)) if member is not None else []
-        for n in rows:  # your own question by its title; someone else's only while it is online
-            own = n.question is not None and n.question.author_id == self.request.user.pk
-            n.shown_title = n.question.title if own and n.question else notify.shown_title(n)  # type: ignore[attr-defined]
+        for n in rows:
+            n.shown_title = notify.shown_title(n, reader_id=self.request.user.pk)  # type: ignore[attr-defined]
         context["notices"] = rows
         return context
 
@@ -596,7 +585,7 @@ class ModeratorEditView(Page):
                 texts = {"title": data["title"], "text": data["text"]}
                 found = [(name, marked(texts[name], items)) for name, items in error.findings.items()]
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Aangepast. De reden staat in het moderatielog."))
                 return redirect("vraagbaak:question", pk=question.pk)
@@ -635,7 +624,7 @@ class DomainsView(Page):
             try:
                 services.domain_add(by=user, **form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Het domein staat op de lijst."))
                 return redirect("vraagbaak:domains")
@@ -686,9 +675,7 @@ class RoomView(Page):
                     services.session_signoff(session=session, by=user)
                     messages.success(request, _("Je bent afgemeld."))
             elif action == "kamer":
-                services.room_update(
-                    room=room, by=user, moderator=room.moderator or user, video_url=request.POST.get("video", "")
-                )
+                services.room_update(room=room, by=user, video_url=request.POST.get("video", ""))
                 messages.success(request, _("Opgeslagen."))
             elif action == "verslag":
                 session = get_object_or_404(RoomSession, pk=request.POST.get("bijeenkomst", "0") or 0, room=room)
