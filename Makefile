@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= kansrijk.config.settings.dev
 
-.PHONY: setup run test lint typecheck test-fast test-browser bench assets messages clean
+.PHONY: setup system-packages run test lint typecheck test-fast test-browser bench assets messages clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ $(VENV)/.deduce-cache: $(STAMP)
 	$(BIN)/python -c "import deduce; deduce.Deduce()"
 	touch $@
 
-setup: $(STAMP) $(VENV)/.deduce-cache assets messages
+# The Debian packages (chromium, gettext, postgresql, nodejs/npm, fonts): installed when run as root,
+# otherwise the one apt-get command to run is printed.
+system-packages:
+	@./scripts/system_packages.sh
+
+setup: system-packages $(STAMP) $(VENV)/.deduce-cache assets messages
 	mkdir -p var
 	$(BIN)/kansrijk migrate --no-input -v 0
 	$(BIN)/kansrijk jobs sync
@@ -71,11 +76,17 @@ bench: setup
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test $(BIN)/python benchmarks/run.py
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test scripts/with_postgres.sh $(BIN)/python benchmarks/families.py
 	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test scripts/with_postgres.sh $(BIN)/python benchmarks/referrals.py
+	# API fuzzing, the long run: more examples per operation and schemathesis' boundary cases (tests/api/test_fuzz.py)
+	DJANGO_SETTINGS_MODULE=kansrijk.config.settings.test KANSRIJK_FUZZ_EXAMPLES=100 KANSRIJK_FUZZ_COVERAGE=1 \
+	  scripts/with_postgres.sh $(BIN)/pytest tests/api/test_fuzz.py -q -p no:cacheprovider
 	$(BIN)/python benchmarks/vraagbaak_guard.py
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind2.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind3.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind4.json
+	$(BIN)/python benchmarks/vraagbaak_guard_pathological.py
+	# Under load and faults: two gunicorn processes, the worker, locust (LOAD_USERS=50, LOAD_SECONDS=300).
+	scripts/with_postgres.sh $(BIN)/python benchmarks/load/drill.py
 
 clean:
 	rm -rf $(VENV) node_modules src/kansrijk/static/vendor var .pytest_cache .mypy_cache .ruff_cache

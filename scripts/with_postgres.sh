@@ -31,6 +31,9 @@ rm -f "$pwfile"
 "${as_owner[@]}" "$pgbin/pg_ctl" -D "$pgdata/data" -l "$pgdata/log" -w start \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdata -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 PGPASSWORD=postgres "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -v ON_ERROR_STOP=1 \
-  -c "CREATE ROLE kansrijk LOGIN CREATEDB PASSWORD 'kansrijk'" \
+  -c "CREATE ROLE kansrijk LOGIN CREATEDB CREATEROLE PASSWORD 'kansrijk'" \
   -c "CREATE DATABASE kansrijk OWNER kansrijk"
-DATABASE_URL="postgres://kansrijk:kansrijk@127.0.0.1:$port/kansrijk" "$@"
+# CREATEROLE: core/tests/test_audit_pg_roles.py creates an application role (inside its transaction).
+# KANSRIJK_PG_DATA / KANSRIJK_PG_BIN: for drills that stop and start the cluster (benchmarks/load/drill.py).
+KANSRIJK_PG_DATA="$pgdata/data" KANSRIJK_PG_BIN="$pgbin" \
+  DATABASE_URL="postgres://kansrijk:kansrijk@127.0.0.1:$port/kansrijk" "$@"

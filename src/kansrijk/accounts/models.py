@@ -21,9 +21,12 @@ from django.contrib.auth.models import (  # type: ignore[attr-defined]
 )
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from knox.settings import CONSTANTS
 
 from kansrijk.accounts.roles import Role
 from kansrijk.geo.models import Stadsdeel
+
+API_TOKEN_NAME_MAX_LENGTH = 100
 
 
 class OrganisationKind(models.TextChoices):
@@ -207,3 +210,46 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"session of user {self.user_id}"
+
+
+class RateLimitHit(models.Model):
+    """One counted request towards a rate limit (`accounts.ratelimit`). The key is a keyed hash of the
+    client address or email address, never the address itself; rows older than the longest window go."""
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"], name="ratelimit_scope_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """An API token of a person: django-rest-knox's token model (the setting `KNOX_TOKEN_MODEL`), with
+    knox's fields and a name and last use.
+
+    Only a SHA-512 digest of the key is stored, with its first characters (`token_key`) to find it; the
+    key itself is shown once, when the token is made. A token works until `expiry`, and only while it
+    was used less than `KANSRIJK_API_TOKEN_IDLE` ago (`last_used`). Its own id (knox uses the digest as
+    primary key) names it in links and the audit trail without anything derived from the key."""
+
+    digest = models.CharField(max_length=CONSTANTS.DIGEST_LENGTH, unique=True)
+    token_key = models.CharField(
+        max_length=CONSTANTS.MAXIMUM_TOKEN_PREFIX_LENGTH + CONSTANTS.TOKEN_KEY_LENGTH, db_index=True
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("naam"), max_length=API_TOKEN_NAME_MAX_LENGTH)
+    created = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    expiry = models.DateTimeField(_("werkt tot"), null=True, blank=True)
+    last_used = models.DateTimeField(_("laatst gebruikt"))
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ("-created",)
+
+    def __str__(self) -> str:
+        return f"API token {self.pk} of user {self.user_id}"

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kansrijk.accounts.models import Membership, Organisation, User
+from kansrijk.accounts.models import ApiToken, Membership, Organisation, User
 from kansrijk.accounts.permissions import is_second_factor_verified, requires_second_factor, roles_of
 from kansrijk.accounts.roles import Role
+from kansrijk.core import clock
 from kansrijk.core.audit import Actor
 
 ACTIVE_ORGANISATION_SESSION_KEY = "kansrijk_active_organisation"
@@ -42,6 +48,49 @@ def api_token_allowed(user: Any) -> bool:
     A token stands in for a verified login, so an account whose roles need a second factor must
     have one; tokens made before such a role was granted are also removed by `role_grant`."""
     return not user_requires_second_factor(user=user) or second_factor_enrolled(user=user)
+
+
+class ApiTokenState(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    IDLE = "idle"  # unused for longer than KANSRIJK_API_TOKEN_IDLE
+
+    @property
+    def label(self) -> str:
+        labels = {
+            ApiTokenState.ACTIVE: _("werkt"),
+            ApiTokenState.EXPIRED: _("verlopen"),
+            ApiTokenState.IDLE: _("te lang niet gebruikt"),
+        }
+        return str(labels[self])
+
+
+@dataclass(frozen=True)
+class ApiTokenInfo:
+    """What a person may see of one of their API tokens: never the key, nor anything derived from it."""
+
+    id: int
+    name: str
+    created: datetime
+    last_used: datetime
+    expires: datetime | None
+    state: ApiTokenState
+
+
+def api_tokens_of(*, user: User) -> list[ApiTokenInfo]:
+    """The person's API tokens, newest first, with whether each still works."""
+    now = clock.now()
+    idle: timedelta = settings.KANSRIJK_API_TOKEN_IDLE
+    infos = []
+    for token in ApiToken.objects.filter(user=user).order_by("-created", "-pk"):
+        if token.expiry is not None and token.expiry <= now:
+            state = ApiTokenState.EXPIRED
+        elif token.last_used + idle <= now:
+            state = ApiTokenState.IDLE
+        else:
+            state = ApiTokenState.ACTIVE
+        infos.append(ApiTokenInfo(token.pk, token.name, token.created, token.last_used, token.expiry, state))
+    return infos
 
 
 def user_memberships(*, user: User) -> QuerySet[Membership]:
@@ -90,3 +139,18 @@ def role_holders(*, role: Role, organisation_id: int) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, role_grants__role=role.value, memberships__organisation_id=organisation_id
     ).distinct()
+
+
+WORKING_ROLES = (Role.PROFESSIONAL, Role.REGIEHOUDER, Role.MDO_VOORZITTER)
+
+
+def working_professional_by_email(*, email: str) -> User | None:
+    """An active account that works with families (professional, regiehouder, MDO chair) with this email
+    address, or None. Other accounts (a Vraagbaak member, a Kaart editor, a beheerder) are never found, so
+    a form that looks a colleague up cannot be used to learn who else has an account."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    return (
+        User.objects.filter(email__iexact=email, is_active=True, role_grants__role__in=WORKING_ROLES).distinct().first()
+    )

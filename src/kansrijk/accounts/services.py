@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from datetime import timedelta
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,9 +20,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.crypto import create_token_string, hash_token
+from knox.settings import CONSTANTS
 
+from kansrijk.accounts.lockout import normalise_username
 from kansrijk.accounts.models import (
+    API_TOKEN_NAME_MAX_LENGTH,
+    ApiToken,
     ApprovalState,
     Membership,
     Organisation,
@@ -29,8 +36,8 @@ from kansrijk.accounts.models import (
     UserSession,
 )
 from kansrijk.accounts.permissions import forget_roles
-from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
-from kansrijk.accounts.selectors import audit_actor, user_requires_second_factor
+from kansrijk.accounts.roles import Role
+from kansrijk.accounts.selectors import audit_actor
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
 from kansrijk.core.models import AuditAction
@@ -149,33 +156,31 @@ def user_approve(*, user: User, by: User | None, approve: bool = True) -> None:
 
 
 def role_grant(*, user: User, role: Role, by: User | None) -> RoleGrant:
-    """Give a person a role. If the role raises what the account must prove (a second factor), its
-    API tokens end: they were made without that proof. Open sessions meet the second-factor gate."""
+    """Give a person a role. Its API tokens end: they were made for the rights the person had then.
+    Open sessions meet the second-factor gate."""
     _require(by, "accounts.add_rolegrant", Target.of(user), "role.grant")
     with transaction.atomic():
-        needed_before = user_requires_second_factor(user=forget_roles(user))
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role.value, defaults={"granted_by": by})
         forget_roles(user)
-        detail: dict[str, Any] = {"role_granted": role.value}
-        # The account needs the proof now if it did before or the new role can see personal data.
-        if created and not needed_before and role.value in PERSONAL_DATA_ROLES:
-            ended = Token.objects.filter(user=user).delete()[0]
-            if ended:
-                detail["api_tokens_ended"] = ended
-        _audit_account_change(by=by, user=user, detail=detail)
+        _audit_account_change(by=by, user=user, detail={"role_granted": role.value})
+        if created:
+            tokens_revoke_all(user=user, reason=TokenEndReason.ROLE_CHANGED, by=by)
         return grant
 
 
 def role_revoke(*, user: User, role: Role, by: User | None) -> None:
     _require(by, "accounts.delete_rolegrant", Target.of(user), "role.revoke")
     with transaction.atomic():
-        RoleGrant.objects.filter(user=user, role=role.value).delete()
+        deleted, _detail = RoleGrant.objects.filter(user=user, role=role.value).delete()
         forget_roles(user)
         _audit_account_change(by=by, user=user, detail={"role_revoked": role.value})
+        if deleted:
+            tokens_revoke_all(user=user, reason=TokenEndReason.ROLE_CHANGED, by=by)
 
 
 def membership_add(*, user: User, organisation: Organisation, by: User | None, function: str = "") -> Membership:
-    """Make a person a member of an organisation (or update the function they hold there)."""
+    """Make a person a member of an organisation (or update the function they hold there). A new
+    membership ends the person's API tokens; a changed function alone does not."""
     _require(by, "accounts.add_membership", Target.of(user), "membership.add")
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
@@ -186,29 +191,34 @@ def membership_add(*, user: User, organisation: Organisation, by: User | None, f
             membership.save(update_fields=["function"])
         event = "membership_added" if created else "membership_changed"
         _audit_account_change(by=by, user=user, detail={event: organisation.pk})
+        if created:
+            tokens_revoke_all(user=user, reason=TokenEndReason.MEMBERSHIP_CHANGED, by=by)
         return membership
 
 
 def membership_remove(*, user: User, organisation: Organisation, by: User | None) -> None:
     _require(by, "accounts.delete_membership", Target.of(user), "membership.remove")
     with transaction.atomic():
-        Membership.objects.filter(user=user, organisation=organisation).delete()
+        deleted, _detail = Membership.objects.filter(user=user, organisation=organisation).delete()
         _audit_account_change(by=by, user=user, detail={"membership_removed": organisation.pk})
+        if deleted:
+            tokens_revoke_all(user=user, reason=TokenEndReason.MEMBERSHIP_CHANGED, by=by)
 
 
 def user_unlock(*, user: User, by: User | None) -> None:
     """Lift a lockout after repeated failed logins."""
     _require(by, "accounts.change_user", Target.of(user), "user.unlock")
     with transaction.atomic():
-        axes_reset(username=user.email)
+        axes_reset(username=normalise_username(user.email))
         _audit_account_change(by=by, user=user, detail={"lockout_lifted": True})
 
 
-def _end_all_sessions(user: User) -> int:
+def _end_all_sessions(user: User, *, reason: TokenEndReason, by: User | None) -> int:
+    """End every session and API token of an account; returns the sessions ended."""
     keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
     deleted, _detail = Session.objects.filter(session_key__in=keys).delete()
     UserSession.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    tokens_revoke_all(user=user, reason=reason, by=by)
     return deleted
 
 
@@ -222,7 +232,7 @@ def user_disable(*, user: User, by: User | None, reason: str) -> int:
         user.disabled_at = clock.now()
         user.disabled_reason = reason[:200]
         user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-        ended = _end_all_sessions(user)
+        ended = _end_all_sessions(user, reason=TokenEndReason.ACCOUNT_DISABLED, by=by)
         _audit_account_change(by=by, user=user, detail={"disabled": True, "sessions_ended": ended})
         return ended
 
@@ -249,7 +259,7 @@ def login_refused(*, email: str, step: str) -> None:
 def login_completed(*, user: User) -> None:
     """The whole login succeeded (password, and the second factor where the roles need it): the
     count of failed attempts towards the lockout starts again."""
-    axes_reset(username=user.email)
+    axes_reset(username=normalise_username(user.email))
 
 
 def session_register(*, user: User, session_key: str) -> None:
@@ -258,9 +268,9 @@ def session_register(*, user: User, session_key: str) -> None:
 
 
 def sessions_end_all(*, user: User) -> int:
-    """End every session of an account (used after a password reset, and by `user_disable`)."""
+    """End every session and API token of an account."""
     with transaction.atomic():
-        return _end_all_sessions(user)
+        return _end_all_sessions(user, reason=TokenEndReason.SESSIONS_ENDED, by=None)
 
 
 # --- Second factor -----------------------------------------------------------------------------
@@ -298,6 +308,8 @@ def totp_enrolment_confirm(*, user: User, token: str) -> TOTPEnrolment | None:
         purpose="tweestapsverificatie",
         detail={"second_factor": "enrolled"},
     )
+    # A new or replaced authenticator: tokens made under the old one end.
+    tokens_revoke_all(user=user, reason=TokenEndReason.SECOND_FACTOR_CHANGED, by=user)
     return TOTPEnrolment(device, codes)
 
 
@@ -324,27 +336,107 @@ def recovery_codes_left(*, user: User) -> int:
     return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
 
 
+# --- API tokens ---------------------------------------------------------------------------------
+
+API_TOKEN_LIMIT = 10  # tokens one person may have at once (ended ones not counted)
+API_ACCESS_PURPOSE = "API-toegang"
+
+
+class TokenEndReason(StrEnum):
+    """Why API tokens ended (a code in the audit entry of each ended token)."""
+
+    REVOKED_BY_OWNER = "revoked_by_owner"
+    ROLE_CHANGED = "role_changed"
+    MEMBERSHIP_CHANGED = "membership_changed"
+    SECOND_FACTOR_CHANGED = "second_factor_changed"
+    PASSWORD_CHANGED = "password_changed"  # noqa: S105  (a reason code)
+    ACCOUNT_DISABLED = "account_disabled"
+    SESSIONS_ENDED = "sessions_ended"
+
+
 @transaction.atomic
-def api_token_create(*, user: User) -> str:
-    """A new API token for a user whose session passed the second factor (replaces the old one)."""
+def api_token_create(*, user: User, name: str) -> str:
+    """A new API token, named by its owner, for a user whose session passed the second factor (where
+    the roles need it). Returns the key: it is shown once and never stored, only its digest.
+
+    The token works `KANSRIJK_API_TOKEN_DAYS` and ends sooner when unused for `KANSRIJK_API_TOKEN_IDLE`.
+    The owner's tokens that ended that way are cleared away here."""
     if not user.has_perm("accounts.create_api_token"):
         audit_denied(actor=audit_actor(user), attempted="api_token.create", targets=[user])
         raise PermissionDenied(_("Log eerst in met je tweede stap."))
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Geef het token een naam, zodat je het later herkent.")})
+    if len(name) > API_TOKEN_NAME_MAX_LENGTH:
+        raise ValidationError(
+            {"name": _("De naam mag hoogstens %(max)s tekens hebben.") % {"max": API_TOKEN_NAME_MAX_LENGTH}}
+        )
+    now = clock.now()
+    idle: timedelta = settings.KANSRIJK_API_TOKEN_IDLE
+    mine = ApiToken.objects.select_for_update().filter(user=user)
+    mine.filter(expiry__lte=now).delete()
+    mine.filter(last_used__lte=now - idle).delete()
+    if mine.count() >= API_TOKEN_LIMIT:
+        raise ValidationError(
+            {"name": _("Je hebt al %(limit)s API-tokens. Trek er eerst een in.") % {"limit": API_TOKEN_LIMIT}}
+        )
+    key: str = create_token_string()
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        digest=hash_token(key),
+        token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH],
+        expiry=now + timedelta(days=int(settings.KANSRIJK_API_TOKEN_DAYS)),
+        last_used=now,
+    )
     audit_record(
         actor=audit_actor(user),
         action=AuditAction.CREATE,
-        targets=[Target("authtoken.token", str(user.pk))],
-        purpose="API-toegang",
+        targets=[token],
+        purpose=API_ACCESS_PURPOSE,
+        detail={"owner": user.pk},
     )
-    return str(token.key)
+    return key
+
+
+@transaction.atomic
+def api_token_revoke(*, user: User, token_id: int) -> None:
+    """The owner ends one of their own tokens. Raises `ApiToken.DoesNotExist` for a token that is not
+    theirs (or no longer exists)."""
+    token = ApiToken.objects.select_for_update().get(user=user, pk=token_id)
+    audit_record(
+        actor=audit_actor(user),
+        action=AuditAction.DELETE,
+        targets=[token],
+        purpose=API_ACCESS_PURPOSE,
+        detail={"owner": user.pk, "reason": str(TokenEndReason.REVOKED_BY_OWNER)},
+    )
+    token.delete()
+
+
+def tokens_revoke_all(*, user: User, reason: TokenEndReason, by: User | None = None) -> int:
+    """End every API token of a person, with one audit entry per token ended (naming `reason`), in
+    the caller's transaction. `by` is whoever acted (None: the system). Returns the number ended."""
+    with transaction.atomic():
+        tokens = list(ApiToken.objects.select_for_update().filter(user=user))
+        if not tokens:
+            return 0
+        audit_record(
+            actor=_actor(by, "accounts"),
+            action=AuditAction.DELETE,
+            targets=tokens,
+            purpose=API_ACCESS_PURPOSE,
+            detail={"owner": user.pk, "reason": str(reason)},
+        )
+        ApiToken.objects.filter(pk__in=[token.pk for token in tokens]).delete()
+        return len(tokens)
 
 
 @transaction.atomic
 def password_reset_completed(*, user: User) -> None:
-    """After a password reset every existing session ends; the next login asks the second factor."""
-    ended = _end_all_sessions(user)
+    """After a password reset every existing session and API token ends; the next login asks the
+    second factor."""
+    ended = _end_all_sessions(user, reason=TokenEndReason.PASSWORD_CHANGED, by=user)
     audit_record(
         actor=Actor(id=user.pk, label=user.email),
         action=AuditAction.UPDATE,

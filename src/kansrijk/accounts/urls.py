@@ -29,6 +29,8 @@ urlpatterns = [
     path("account/", views.AccountView.as_view(), name="account"),
     path("account/herstelcodes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
     path("account/api-token/", views.ApiTokenView.as_view(), name="api_token"),
+    path("account/api-tokens/intrekken/", views.ApiTokenRevokeView.as_view(), name="api_tokens_revoke_all"),
+    path("account/api-tokens/<int:token_id>/intrekken/", views.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
     path("account/organisatie/", views.switch_organisation, name="switch_organisation"),
     path("account/sessie/", views.session_status, name="session_status"),
 ]

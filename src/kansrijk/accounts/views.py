@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import timedelta
 from typing import Any
 
 import django_otp
@@ -14,25 +15,27 @@ from django.contrib.auth import login, logout, user_login_failed
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from kansrijk.accounts import services
+from kansrijk.accounts import ratelimit, services
 from kansrijk.accounts.forms import CodeForm, EnrolForm, LoginForm, NewPasswordForm, ResetRequestForm
 from kansrijk.accounts.middleware import session_time_left, start_session_clock
-from kansrijk.accounts.models import User
+from kansrijk.accounts.models import API_TOKEN_NAME_MAX_LENGTH, ApiToken, User
 from kansrijk.accounts.roles import ROLE_INFO
 from kansrijk.accounts.selectors import (
     ACTIVE_ORGANISATION_SESSION_KEY,
     active_organisation,
+    api_tokens_of,
     second_factor_enrolled,
     second_factor_verified,
     user_memberships,
@@ -252,17 +255,50 @@ class AccountView(PersonalDataViewMixin, TemplateView):
             has_second_factor=second_factor_enrolled(user=user),
             recovery_codes_left=services.recovery_codes_left(user=user),
             active_organisation=active_organisation(user=user, memberships=memberships),
+            api_tokens=api_tokens_of(user=user),
+            api_token_days=settings.KANSRIJK_API_TOKEN_DAYS,
+            api_token_idle_hours=int(settings.KANSRIJK_API_TOKEN_IDLE.total_seconds() // 3600),
+            api_token_name_max_length=API_TOKEN_NAME_MAX_LENGTH,
         )
         return context
 
 
 class ApiTokenView(LoginRequiredMixin, View):
+    """Make a named API token; its key is shown this once."""
+
     audit_policy = NO_PERSONAL_DATA
 
     def post(self, request: HttpRequest) -> HttpResponse:
         user = _user(request)
-        key = services.api_token_create(user=user)
+        try:
+            key = services.api_token_create(user=user, name=request.POST.get("name", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(reverse("accounts:account") + "#api")
         return render(request, "accounts/api_token.html", {"key": key})
+
+
+class ApiTokenRevokeView(LoginRequiredMixin, View):
+    """End one of the person's own API tokens, or (without `token_id`) all of them."""
+
+    audit_policy = NO_PERSONAL_DATA
+
+    def post(self, request: HttpRequest, token_id: int | None = None) -> HttpResponse:
+        user = _user(request)
+        if token_id is None:
+            ended = services.tokens_revoke_all(user=user, reason=services.TokenEndReason.REVOKED_BY_OWNER, by=user)
+            messages.success(
+                request,
+                ngettext("%(n)d API-token ingetrokken.", "%(n)d API-tokens ingetrokken.", ended) % {"n": ended},
+            )
+        else:
+            try:
+                services.api_token_revoke(user=user, token_id=token_id)
+            except ApiToken.DoesNotExist as missing:
+                raise Http404 from missing
+            messages.success(request, _("Het API-token is ingetrokken. Het werkt niet meer."))
+        return redirect(reverse("accounts:account") + "#api")
 
 
 @require_POST
@@ -286,6 +322,11 @@ def session_status(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"authenticated": True, "seconds_left": max(0, left.seconds) if left else 0})
 
 
+# Reset links by email: so many requests per client address, and per email address asked for.
+RESET_PER_ADDRESS = ratelimit.Limit("password_reset.client", 10, timedelta(hours=1))
+RESET_PER_EMAIL = ratelimit.Limit("password_reset.email", 3, timedelta(hours=1))
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     audit_policy = NO_PERSONAL_DATA
     template_name = "accounts/password_reset.html"
@@ -293,6 +334,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            ratelimit.consume(
+                (RESET_PER_ADDRESS, ratelimit.client_address(self.request)),
+                (RESET_PER_EMAIL, ratelimit.email_key(form.cleaned_data["email"])),
+            )
+        except ratelimit.RateLimitedError as error:
+            return ratelimit.too_many_requests(self.request, error)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -54,6 +54,8 @@ SESSION_ABSOLUTE_HOURS: int = env.int("SESSION_ABSOLUTE_HOURS", default=10)
 # Failed logins before an account is locked, and for how long (minutes).
 LOGIN_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_LOCKOUT_MINUTES: int = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+# Failed logins from one client address, over all accounts, before that address is locked as long.
+LOGIN_ADDRESS_FAILURE_LIMIT: int = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 EMAIL_URL: dict[str, Any] = env.email_url("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL: str = env.str("DEFAULT_FROM_EMAIL", default="Kansrijk <noreply@kansrijk.example>")
 # How many proxies in front of the app set X-Forwarded-For (0 = use REMOTE_ADDR).
@@ -80,3 +82,11 @@ VRAAGBAAK_LLM_TIMEOUT: float = env.float("VRAAGBAAK_LLM_TIMEOUT", default=20.0)
 RETENTION_YEARS: int = env.int("RETENTION_YEARS", default=2)
 # Days an API token stays valid.
 API_TOKEN_DAYS: int = env.int("API_TOKEN_DAYS", default=30)
+# Hours an API token may go unused before it stops working.
+API_TOKEN_IDLE_HOURS: int = env.int("API_TOKEN_IDLE_HOURS", default=8)
+# The key of the audit trail's HMAC chain (at least 32 characters; required in production). Keep it outside
+# the database and away from the database's administrators: whoever holds it can rewrite the chain.
+AUDIT_KEY: str = env.str("KANSRIJK_AUDIT_KEY", default="")
+# A file the `core.audit_checkpoint` job appends the audit chain's head to, every 15 minutes (empty: the
+# checkpoint is only written to the log). Put it where the database's administrators cannot change it.
+AUDIT_CHECKPOINT_FILE: str = env.str("AUDIT_CHECKPOINT_FILE", default="")

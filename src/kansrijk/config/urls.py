@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from kansrijk.accounts.api.views import MeView, OrganisationViewSet
+from kansrijk.accounts.api.views import ApiTokenDetailView, ApiTokenListView, MeView, OrganisationViewSet
 from kansrijk.core.admin import admin_site
 from kansrijk.core.api_views import AuditEntryListView
 from kansrijk.core.audited import NO_PERSONAL_DATA
@@ -20,6 +20,8 @@ class DocsView(SpectacularSwaggerSplitView):
 
 
 handler403 = "kansrijk.privacy.views.permission_denied"
+handler404 = "kansrijk.core.api.not_found"  # JSON in the API's error shape under /api/
+handler500 = "kansrijk.core.views.server_error"
 
 admin.autodiscover()  # imports each app's admin.py, which registers on `admin_site`
 
@@ -31,6 +33,8 @@ router.APIRootView.audit_policy = NO_PERSONAL_DATA  # type: ignore[attr-defined]
 
 api_patterns = [
     path("mij/", MeView.as_view(), name="me"),
+    path("mij/api-tokens/", ApiTokenListView.as_view(), name="api-tokens"),
+    path("mij/api-tokens/<int:token_id>/", ApiTokenDetailView.as_view(), name="api-token"),
     path("auditlog/", AuditEntryListView.as_view(), name="audit-entries"),
     path("postcodes/<str:postcode>/", PostcodeLookupView.as_view(), name="postcode"),
     path("", include("kansrijk.dossier.api.urls")),

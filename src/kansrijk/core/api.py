@@ -7,8 +7,9 @@ from typing import Any, NoReturn
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -60,6 +61,15 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         if value:
             response[header] = str(value)
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 (`handler404`): under /api/ in the API's error shape, as the schema documents it
+    (also for a path that matches no route, e.g. a letter where an id belongs); elsewhere Django's page."""
+    if request.path.startswith("/api/"):
+        nl, en = _MESSAGES[404]
+        return JsonResponse(error_body(status=404, code="not_found", nl=nl, en=en), status=404)
+    return defaults.page_not_found(request, exception)
 
 
 class PersonalDataAPIMixin(APIView):

@@ -2,20 +2,26 @@
 
 Writes are recorded inside the transaction of the change (`audit_record`), reads through the one
 mechanism in `kansrijk.core.audited` that every screen and endpoint with personal data uses.
-Each entry is chained to the previous one by a SHA-256 hash; `audit_verify` walks the chain.
+Each entry is chained to the previous one by an HMAC-SHA256 with `KANSRIJK_AUDIT_KEY` (a key the
+database never holds, so whoever can write the database still cannot forge an entry); `audit_verify`
+walks the chain. Entries written before the keyed chain (`chain_version` 1) carry an unkeyed SHA-256
+hash and are verified as such, only before the first keyed entry (docs/adr/0008). The chain's head
+row can be moved by the application; `kansrijk.core.audit_checkpoint` pins it outside the database.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils.module_loading import import_string
@@ -24,6 +30,8 @@ from kansrijk.core import clock, request_context
 from kansrijk.core.models import AuditAction, AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
+UNKEYED_VERSION = 1  # SHA-256 without a key: only the entries written before core.0003
+CHAIN_VERSION = 2  # HMAC-SHA256 with KANSRIJK_AUDIT_KEY: every entry written now
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,23 @@ class VerifyResult:
     broken_seq: int | None = None
     reason: str = ""
     problems: list[str] = field(default_factory=list)
+    # The first keyed entry (None: none yet), and how many unkeyed entries precede it.
+    keyed_from: int | None = None
+    unkeyed: int = 0
+    # For each sequence number asked for (`collect`) that the walk passed: its MAC.
+    seen: dict[int, str] = field(default_factory=dict)
+    # The MAC of the last entry the walk checked.
+    last_hash: str = GENESIS_HASH
+
+
+def audit_key() -> bytes:
+    """The chain's HMAC key, from the settings (the environment); never stored in the database."""
+    key: str = getattr(settings, "KANSRIJK_AUDIT_KEY", "")
+    if not key:
+        raise ImproperlyConfigured(
+            "KANSRIJK_AUDIT_KEY is not set: the audit trail can be neither written nor verified."
+        )
+    return key.encode()
 
 
 def actor_for(user: Any, *, on_behalf_of: str = "") -> Actor:
@@ -77,6 +102,7 @@ def _as_target(item: Target | models.Model) -> Target:
 
 
 def _canonical(entry: AuditEntry) -> bytes:
+    """The bytes the MAC covers. Version 1's payload is kept exactly as it was, so old entries verify."""
     occurred = entry.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
     payload = {
         "seq": entry.seq,
@@ -95,11 +121,19 @@ def _canonical(entry: AuditEntry) -> bytes:
         "detail": entry.detail,
         "prev_hash": entry.prev_hash,
     }
+    if entry.chain_version != UNKEYED_VERSION:
+        payload["chain_version"] = entry.chain_version
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    return hashlib.sha256(_canonical(entry)).hexdigest()
+def entry_hash(entry: AuditEntry, *, key: bytes | None = None) -> str:
+    """The entry's MAC under its chain version: HMAC-SHA256 with `key` (default: the configured key),
+    or for a version-1 entry the unkeyed SHA-256 hash it was written with."""
+    if entry.chain_version == UNKEYED_VERSION:
+        return hashlib.sha256(_canonical(entry)).hexdigest()
+    if entry.chain_version == CHAIN_VERSION:
+        return hmac.new(audit_key() if key is None else key, _canonical(entry), hashlib.sha256).hexdigest()
+    raise ValueError(f"unknown audit chain version {entry.chain_version}")
 
 
 @functools.cache
@@ -131,6 +165,7 @@ def audit_record(
     target_list = [_as_target(t) for t in targets]
     if not target_list:
         return []
+    key = audit_key()  # fail closed, before anything is written, when the key is missing
     ctx = request_context.current()
     occurred = clock.now()
     with transaction.atomic():
@@ -161,8 +196,9 @@ def audit_record(
                 client_ip=ctx.client_ip if ctx else "",
                 detail=detail or {},
                 prev_hash=prev,
+                chain_version=CHAIN_VERSION,
             )
-            entry.hash = entry_hash(entry)
+            entry.hash = entry_hash(entry, key=key)
             prev = entry.hash
             entries.append(entry)
         AuditEntry.objects.bulk_create(entries)
@@ -185,35 +221,84 @@ def audit_denied(
     )
 
 
-def _entries_in_order(*, up_to: int | None = None, chunk: int = 2000) -> Iterator[AuditEntry]:
-    entries = AuditEntry.objects.order_by("seq")
+def _entries_in_order(*, after: int = 0, up_to: int | None = None, chunk: int = 2000) -> Iterator[AuditEntry]:
+    entries = AuditEntry.objects.order_by("seq").filter(seq__gt=after)
     if up_to is not None:
         entries = entries.filter(seq__lte=up_to)
     return entries.iterator(chunk_size=chunk)
 
 
-def audit_verify() -> VerifyResult:
+def verify_range(
+    *,
+    after: int = 0,
+    after_hash: str = GENESIS_HASH,
+    up_to: int | None = None,
+    keyed_from: int | None = None,
+    key: bytes | None = None,
+    collect: Collection[int] = (),
+) -> VerifyResult:
+    """Walk the chain from the entry after `after` (whose MAC is `after_hash`) up to `up_to` and report
+    the first broken link. `keyed_from` is the first keyed entry at or before `after`, if any: no
+    unkeyed entry may follow a keyed one (that would be a keyed entry rewritten without the key)."""
+    key = audit_key() if key is None else key
+    wanted = set(collect)
+    result = VerifyResult(True, 0, keyed_from=keyed_from, last_hash=after_hash)
+    expected_seq = after + 1
+    expected_prev = after_hash
+
+    def broken(seq: int, reason: str) -> VerifyResult:
+        result.ok, result.broken_seq, result.reason = False, seq, reason
+        return result
+
+    for entry in _entries_in_order(after=after, up_to=up_to):
+        if entry.seq != expected_seq:
+            return broken(expected_seq, f"entry #{expected_seq} is missing")
+        if entry.prev_hash != expected_prev:
+            return broken(entry.seq, "link to the previous entry does not match")
+        if entry.chain_version == UNKEYED_VERSION:
+            if result.keyed_from is not None:
+                return broken(
+                    entry.seq,
+                    f"an unkeyed entry after the keyed chain began at #{result.keyed_from} (rewritten without the key)",
+                )
+            result.unkeyed += 1
+            if entry_hash(entry) != entry.hash:
+                return broken(entry.seq, "content does not match its hash (changed)")
+        elif entry.chain_version == CHAIN_VERSION:
+            if result.keyed_from is None:
+                result.keyed_from = entry.seq
+            if entry_hash(entry, key=key) != entry.hash:
+                return broken(
+                    entry.seq,
+                    "content does not match its MAC (changed, or KANSRIJK_AUDIT_KEY is not the key that wrote it)",
+                )
+        else:
+            return broken(entry.seq, f"unknown chain version {entry.chain_version}")
+        if entry.seq in wanted:
+            result.seen[entry.seq] = entry.hash
+        expected_prev = result.last_hash = entry.hash
+        expected_seq += 1
+        result.checked += 1
+    if up_to is not None and expected_seq - 1 != up_to:
+        return broken(expected_seq, f"entries after #{expected_seq - 1} are missing")
+    return result
+
+
+def audit_verify(*, key: bytes | None = None, collect: Collection[int] = ()) -> VerifyResult:
     """Walk the chain from the first entry and report the first broken link.
 
     The head is read first and the walk stops there, so entries appended while the walk runs (the
-    system stays in use) are not mistaken for a break; they are checked by the next run."""
+    system stays in use) are not mistaken for a break; they are checked by the next run. The head
+    itself can be set back by anyone who can write the database: a removed tail shows only against
+    the checkpoints kept outside it (`kansrijk.core.audit_checkpoint`)."""
     head = AuditChainHead.objects.filter(pk=1).first()
-    expected_seq = 1
-    expected_prev = GENESIS_HASH
-    checked = 0
-    entries = _entries_in_order() if head is None else _entries_in_order(up_to=head.seq)
-    for entry in entries:
-        if entry.seq != expected_seq:
-            return VerifyResult(False, checked, expected_seq, f"entry #{expected_seq} is missing")
-        if entry.prev_hash != expected_prev:
-            return VerifyResult(False, checked, entry.seq, "link to the previous entry does not match")
-        if entry_hash(entry) != entry.hash:
-            return VerifyResult(False, checked, entry.seq, "content does not match its hash (changed)")
-        expected_prev = entry.hash
-        expected_seq += 1
-        checked += 1
-    if head is not None and (head.seq != checked or head.hash != expected_prev):
-        return VerifyResult(False, checked, checked + 1, f"entries after #{checked} are missing")
+    result = verify_range(up_to=None if head is None else head.seq, key=key, collect=collect)
+    if not result.ok:
+        return result
+    if head is not None and (head.seq != result.checked or head.hash != result.last_hash):
+        result.ok, result.broken_seq = False, result.checked + 1
+        result.reason = f"entries after #{result.checked} are missing"
+        return result
     if head is not None:
         # An entry past the head was never chained: it was added around the audit trail. The last
         # sequence number is read before the head, because an entry and the head move in one
@@ -221,8 +306,9 @@ def audit_verify() -> VerifyResult:
         last_seq = AuditEntry.objects.aggregate(last=Max("seq"))["last"] or 0
         now_head = AuditChainHead.objects.get(pk=1)
         if last_seq > now_head.seq:
-            return VerifyResult(False, checked, now_head.seq + 1, f"entries after #{now_head.seq} are not in the chain")
-    return VerifyResult(True, checked)
+            result.ok, result.broken_seq = False, now_head.seq + 1
+            result.reason = f"entries after #{now_head.seq} are not in the chain"
+    return result
 
 
 def retention_until(entry: AuditEntry) -> datetime:

@@ -62,8 +62,12 @@ def audit_read(
     targets: Iterable[Target | models.Model],
     purpose: str,
     detail: dict[str, Any] | None = None,
+    actor: Actor | None = None,
 ) -> None:
-    audit_record(actor=request_actor(request), action=AuditAction.VIEW, targets=targets, purpose=purpose, detail=detail)
+    """Record a read by the signed-in person, or by `actor` (someone reading through a personal link)."""
+    audit_record(
+        actor=actor or request_actor(request), action=AuditAction.VIEW, targets=targets, purpose=purpose, detail=detail
+    )
 
 
 def audit_refused_route(request: HttpRequest, *, reason: str) -> None:
@@ -108,6 +112,10 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
     def get_audit_detail(self, context: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
+    def get_audit_actor(self) -> Actor | None:
+        """Who reads, when it is not the signed-in person (a personal link): None for the request's user."""
+        return None
+
     def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
         if not self.audit_purpose:
             raise ImproperlyConfigured(f"{type(self).__name__} needs an audit_purpose.")
@@ -118,6 +126,7 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
                 targets=targets,
                 purpose=self.audit_purpose,
                 detail=self.get_audit_detail(context),
+                actor=self.get_audit_actor(),
             )
         else:
             # An empty list is still a read of the register: record that it was consulted.
@@ -126,6 +135,7 @@ class PersonalDataViewMixin(PermissionRequiredMixin):
                 targets=[Target(self.audit_object_type or type(self).__name__)],
                 purpose=self.audit_purpose,
                 detail={"empty": True},
+                actor=self.get_audit_actor(),
             )
         return super().render_to_response(context, **response_kwargs)  # type: ignore[misc, no-any-return]
 

@@ -69,7 +69,9 @@ class AuditFilterForm(AmsFormMixin, forms.Form):
         help_text=_("Bijvoorbeeld accounts.user"),
     )
     object_id = forms.CharField(label=_("Nummer (id) van het gegeven"), required=False, max_length=64)
-    actor_id = forms.IntegerField(label=_("Nummer (id) van de gebruiker die keek"), required=False, min_value=1)
+    actor_id = forms.IntegerField(
+        label=_("Nummer (id) van de gebruiker die keek"), required=False, min_value=1, max_value=2**31 - 1
+    )
     action = forms.ChoiceField(
         label=_("Handeling"), required=False, choices=[("", _("Alle handelingen")), *AuditAction.choices]
     )

@@ -17,10 +17,12 @@ class AuditAction(models.TextChoices):
 class AuditEntry(models.Model):
     """One access to personal data, or one refused attempt (modelled on NEN 7513).
 
-    Append-only: the database refuses UPDATE and DELETE (trigger), and every entry carries a SHA-256
-    hash over its own fields and the previous entry's hash, so `kansrijk audit verify` finds any
-    changed, removed or inserted row. Actor details are copied, not referenced, so the record stays
-    complete when accounts or organisations change.
+    Append-only: the database refuses UPDATE and DELETE (trigger), and every entry carries a MAC over
+    its own fields and the previous entry's, so `kansrijk audit verify` finds any changed, removed or
+    inserted row. `chain_version` 2 (every entry written since core.0003): HMAC-SHA256 with
+    `KANSRIJK_AUDIT_KEY`, which the database never holds; 1: an unkeyed SHA-256 hash, only for the
+    entries written before (docs/adr/0008). Actor details are copied, not referenced, so the record
+    stays complete when accounts or organisations change.
     """
 
     seq = models.BigIntegerField(_("volgnummer"), unique=True, editable=False)
@@ -38,7 +40,9 @@ class AuditEntry(models.Model):
     client_ip = models.CharField(_("adres"), max_length=45, blank=True)
     detail = models.JSONField(_("details"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64, editable=False)
+    # The entry's HMAC (chain version 2) or, before the keyed chain, its SHA-256 hash (version 1).
     hash = models.CharField(max_length=64, unique=True, editable=False)
+    chain_version = models.PositiveSmallIntegerField(default=2, editable=False)
 
     class Meta:
         verbose_name = _("auditregel")
@@ -52,7 +56,10 @@ class AuditEntry(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """A single row holding the last sequence number and hash; locking it serialises the chain."""
+    """A single row holding the last sequence number and MAC; locking it serialises the chain.
+
+    The application must be able to update it, so it is no proof of anything: the checkpoints that
+    `kansrijk audit checkpoint` writes outside the database are (a shortened tail shows against them)."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)

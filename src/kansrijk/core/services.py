@@ -30,6 +30,7 @@ def register_job(job: ScheduledJob) -> None:
 
 
 register_job(ScheduledJob(name="core.heartbeat", func="kansrijk.core.jobs.heartbeat", minutes=1))
+register_job(ScheduledJob(name="core.audit_checkpoint", func="kansrijk.core.jobs.audit_checkpoint", minutes=15))
 
 
 def registered_jobs() -> list[ScheduledJob]:

@@ -1,16 +1,20 @@
-"""Views of the core: health, language switch, and the audit log page."""
+"""Views of the core: health, language switch, the audit log page, and the page shown when the database is away."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from django.views import i18n
+from django.views import defaults, i18n
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from kansrijk.core.api import error_body
 from kansrijk.core.audit import Target
 from kansrijk.core.audited import PersonalDataViewMixin, no_personal_data
 from kansrijk.core.forms import AuditFilterForm
@@ -31,6 +35,32 @@ def healthz(request: HttpRequest) -> JsonResponse:
         },
     }
     return JsonResponse(body, status=200 if health.database_ok else 503)
+
+
+UNAVAILABLE_RETRY_SECONDS = 30
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500. The database being away (stopped, restarting, unreachable) is a 503 with a plain page
+    that says to try again, not an error of the application; the page and the JSON for the API need no
+    database. Django closes the broken connection after the request and opens a fresh one for the next
+    (`CONN_HEALTH_CHECKS`), so the service recovers by itself. Every other error is Django's 500."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    response: HttpResponse
+    if request.path.startswith("/api/"):
+        body = error_body(
+            status=503,
+            code="unavailable",
+            nl="Kansrijk is even niet bereikbaar. Probeer het over een minuut opnieuw.",
+            en="Kansrijk is briefly unavailable. Try again in a minute.",
+        )
+        response = JsonResponse(body, status=503)
+    else:
+        response = HttpResponse(render_to_string("core/unavailable.html"), status=503)
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_SECONDS)
+    return response
 
 
 @require_POST

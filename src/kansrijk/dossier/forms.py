@@ -375,7 +375,8 @@ class BasePathwayStepFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
 
     def clean(self) -> None:
         super().clean()
-        if any(self.errors):
+        # A broken management form (a post without it) leaves no cleaned data: its own error says so.
+        if any(self.errors) or self.non_form_errors() or not self.management_form.is_valid():
             return
         problems = check_steps(self.steps())
         if problems:

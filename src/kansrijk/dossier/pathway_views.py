@@ -12,10 +12,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from kansrijk.accounts.models import User
-from kansrijk.core.audited import NO_PERSONAL_DATA
+from kansrijk.core.audit import Target, audit_denied
+from kansrijk.core.audited import NO_PERSONAL_DATA, request_actor
 from kansrijk.dossier import forms
 from kansrijk.families.levels import AmsterdamLevel
 from kansrijk.families.phase import PhaseKind
@@ -53,6 +55,19 @@ class PathwayView(LoginRequiredMixin, PermissionRequiredMixin, View):
 class PathwayEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
     audit_policy = NO_PERSONAL_DATA
     permission_required = "pathways.publish_pathway"
+    permission_denied_message = gettext_lazy(
+        "De route aanpassen kan alleen het programmateam, na inloggen met tweestapsverificatie. "
+        "Stel die in op je accountpagina."
+    )
+
+    def handle_no_permission(self) -> HttpResponse:
+        if self.request.user.is_authenticated:  # a signed-in refusal is recorded, as everywhere
+            audit_denied(
+                actor=request_actor(self.request),
+                attempted=f"{self.request.method} {self.request.path}",
+                targets=[Target("pathways.pathwayversion")],
+            )
+        return super().handle_no_permission()  # type: ignore[no-any-return]
 
     def _render(
         self, request: HttpRequest, formset: Any, publish: forms.PathwayPublishForm, status: int = 200

@@ -12,23 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from kansrijk.accounts.models import User
+from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts.permissions import organisation_ids_of
 from kansrijk.consent.models import Consent
 from kansrijk.consent.selectors import category_labels, consents, shareable
 from kansrijk.core import clock
-from kansrijk.core.audit import Target
+from kansrijk.core.audit import Actor, Target, actor_for, audit_denied
 from kansrijk.core.audited import PersonalDataViewMixin
 from kansrijk.core.forms import apply_errors
 from kansrijk.dossier import referral_forms as forms
-from kansrijk.dossier.views import FamilyPage, _user
+from kansrijk.dossier.views import NO_COLLEAGUE, FamilyPage, _user
 from kansrijk.families import selectors as families
+from kansrijk.families.models import Family
 from kansrijk.kaart.models import Service, ServiceStatus
 from kansrijk.kaart.services import service_capacity_set
 from kansrijk.referrals import selectors as referrals
@@ -79,8 +80,13 @@ class FamilyReferralsView(FamilyPage):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         value = request.POST.get("consent", "")
-        consent = Consent.objects.filter(family=self.family, pk=value).first() if value.isdigit() else None
-        if consent is None:
+        if not value.isdigit():
+            raise BadRequest(_("Kies welke toestemming je wilt intrekken."))
+        consent = Consent.objects.filter(family=self.family, pk=value).first()
+        if consent is None:  # a consent of another family: an attempt at someone else's data
+            audit_denied(
+                actor=actor_for(request.user), attempted="consent.withdraw", targets=[Target("consent.consent", value)]
+            )
             raise Http404
         try:
             services.consent_withdraw(consent=consent, by=_user(request), note=request.POST.get("note", ""))
@@ -114,9 +120,9 @@ class ReferralStartView(FamilyPage):
             data = form.cleaned_data
             professional = None
             if data["professional_email"]:
-                professional = User.objects.filter(email__iexact=data["professional_email"], is_active=True).first()
+                professional = account_selectors.working_professional_by_email(email=data["professional_email"])
                 if professional is None:
-                    form.add_error("professional_email", _("Dit e-mailadres hoort niet bij een actieve professional."))
+                    form.add_error("professional_email", NO_COLLEAGUE)
             if not form.errors:
                 try:
                     referral = services.referral_draft(
@@ -168,8 +174,15 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
         self.referral = found
         return bool(self.request.user.has_perm(self.permission_required, found))
 
-    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Referral]:
-        return [self.referral]
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Referral | Family]:
+        # The page names the family to the referring side, and shows the receiving side what the parents
+        # shared: both are reads of the family's data, recorded against the family too.
+        shared = context.get("shared")
+        shows_family = context.get("family") is not None or bool(shared and shared.categories)
+        return [self.referral, self.referral.family] if shows_family else [self.referral]
+
+    def get_audit_detail(self, context: dict[str, Any]) -> dict[str, Any] | None:
+        return {"family": self.referral.family_id}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.receiving and not self.referring:
@@ -213,6 +226,8 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
             can_complete=S.COMPLETED in steps,
             can_stop=S.STOPPED in steps,
             can_follow_up=self.referring and status == S.DECLINED and r.suggested_service_id is not None,
+            links=list(r.answer_links.order_by("-created_at")) if self.referring else [],
+            now=clock.now(),
             consent_form=kwargs.get("consent_form")
             or (forms.ConsentForm(caregivers=list(r.family.caregivers.all())) if self.referring else None),
             decision_form=kwargs.get("decision_form") or forms.DecisionForm(services=_service_choices()),
@@ -226,7 +241,12 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
     def _plan_form(self, data: Any = None) -> forms.HandoverPlanForm:
         r = self.referral
         handover = getattr(r, "handover", None)
-        if handover is not None:
+        # The receiving side sees nothing the consent covered once it no longer holds: not in the
+        # read-only block and not in the initial values of a form either.
+        may_see = self.referring or bool(shareable(r.consent))
+        if not may_see:
+            initial: dict[str, Any] = {"mode": handover.mode if handover else r.handover_preference}
+        elif handover is not None:
             initial = {
                 f: getattr(handover, f)
                 for f in (
@@ -322,13 +342,22 @@ class ReferralView(PersonalDataViewMixin, TemplateView):
                         referral=r, by=by, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
                     )
                     messages.success(request, _("De verwijzing is gestopt."))
+            elif action == "revoke_link":
+                value = request.POST.get("link", "")
+                link = r.answer_links.filter(pk=value).first() if value.isdigit() else None
+                if link is None:
+                    raise BadRequest(_("Deze link hoort niet bij deze verwijzing."))
+                services.answer_link_revoke(link=link, by=by)
+                messages.success(request, _("De link is ingetrokken. Wie hem heeft, kan er niets meer mee."))
             elif action == "follow_up":
                 new = services.referral_follow_up(declined=r, by=by)
                 return redirect("dossier:referral", pk=new.pk)
             else:
-                raise PermissionDenied
+                raise BadRequest(_("Deze handeling ken ik niet."))
         except ValidationError as error:
-            if form is None:
+            # A refused step (the state table, or consent that no longer holds) is not about the form's
+            # fields, and its form may no longer be shown: say it above the page.
+            if form is None or "status" in getattr(error, "error_dict", {}):
                 messages.error(request, " ".join(error.messages))
                 return redirect("dossier:referral", pk=r.pk)
             apply_errors(form, error)
@@ -376,8 +405,14 @@ class InboxView(PersonalDataViewMixin, TemplateView):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        service = next((s for s in self._services() if str(s.pk) == request.POST.get("service")), None)
-        if service is None:
+        value = request.POST.get("service", "")
+        if not value:
+            raise BadRequest(_("Kies het aanbod dat je wilt bijwerken."))
+        service = next((s for s in self._services() if str(s.pk) == value), None)
+        if service is None:  # a service of another organisation
+            audit_denied(
+                actor=actor_for(request.user), attempted="service.capacity", targets=[Target("kaart.service", value)]
+            )
             raise PermissionDenied
         form = forms.CapacityForm(request.POST, prefix=str(service.pk))
         if form.is_valid():
@@ -463,9 +498,20 @@ class LinkView(PersonalDataViewMixin, TemplateView):
     def handle_no_permission(self) -> Any:
         raise PermissionDenied(_("Deze link werkt niet meer. Vraag de verwijzer om een nieuwe."))
 
-    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Referral]:
+    def get_audit_targets(self, context: dict[str, Any]) -> list[Target | Referral | Family]:
         assert self.link is not None  # noqa: S101  (has_permission set it)
-        return [self.link.referral]
+        shared = context.get("shared")
+        referral = self.link.referral
+        return [referral, referral.family] if shared and shared.categories else [referral]
+
+    def get_audit_detail(self, context: dict[str, Any]) -> dict[str, Any] | None:
+        assert self.link is not None  # noqa: S101
+        return {"family": self.link.referral.family_id, "answer_link": self.link.pk}
+
+    def get_audit_actor(self) -> Actor | None:
+        assert self.link is not None  # noqa: S101
+        # Whoever opened it (signed in or not), recorded with the link that let them read.
+        return actor_for(self.request.user, on_behalf_of=self.link.email)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -506,7 +552,7 @@ class LinkView(PersonalDataViewMixin, TemplateView):
             elif action == "complete":
                 services.referral_complete(referral=r, link=self.link)
             else:
-                raise PermissionDenied
+                raise BadRequest(_("Deze handeling ken ik niet."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

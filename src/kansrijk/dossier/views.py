@@ -17,9 +17,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
+from kansrijk.accounts import selectors as account_selectors
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import Target
@@ -44,6 +45,9 @@ from kansrijk.regie import services as regie_services
 from kansrijk.signalling import selectors as signalling
 from kansrijk.signalling import services as signalling_services
 from kansrijk.signalling.models import MeldcodeStepKind
+
+# The same answer whether the address has no account or one that cannot be chosen (no enumeration).
+NO_COLLEAGUE = gettext_lazy("We vinden geen professional met dit e-mailadres die je kunt kiezen. Controleer het adres.")
 
 
 def _user(request: HttpRequest) -> User:
@@ -330,9 +334,9 @@ class FamilyAddView(FamilyPage):
         elif kind == "zorgteam":
             # Only someone who may manage the team gets to look an address up (refusals are audited).
             require_perm(user=by, perm="families.manage_care_team", obj=family, attempted="care_team.add")
-            colleague = User.objects.filter(email__iexact=data["email"], is_active=True).first()
+            colleague = account_selectors.working_professional_by_email(email=data["email"])
             if colleague is None:
-                raise ValidationError({"email": _("Er is geen actief account met dit e-mailadres.")})
+                raise ValidationError({"email": NO_COLLEAGUE})
             family_services.care_team_add(family=family, user=colleague, discipline=data["discipline"], by=by)
 
 

@@ -9,6 +9,8 @@ edited.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -258,9 +260,15 @@ class AnswerLink(models.Model):
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)  # accept or decline: once per link
+    ended_at = models.DateTimeField(null=True, blank=True)  # revoked by the referrer, or the loop ended
+    ended_reason = models.CharField(max_length=20, blank=True)  # "ingetrokken" or "afgerond"
 
     def __str__(self) -> str:
         return f"link {self.pk}"
+
+    def works(self, at: datetime) -> bool:
+        return self.ended_at is None and self.expires_at > at
 
 
 class NoticeKind(models.TextChoices):

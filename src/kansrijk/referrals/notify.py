@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -108,7 +110,7 @@ def _line(notice: Notice) -> str:
     return str(texts.get(NoticeKind(notice.kind), status))
 
 
-def _mail(user: User, lines: list[str]) -> None:
+def _mail(user: User, lines: list[str], *, connection: BaseEmailBackend | None = None) -> None:
     url = settings.KANSRIJK_SITE_URL + reverse("dossier:referrals_mine")
     with translation.override("nl"):
         send_mail(
@@ -116,36 +118,74 @@ def _mail(user: User, lines: list[str]) -> None:
             message="\n".join(lines) + "\n\n" + _("Bekijk het in Kansrijk: %(url)s\n") % {"url": url},
             from_email=None,
             recipient_list=[user.email],
+            connection=connection,
         )
+
+
+def _claim(notices: QuerySet[Notice]) -> list[Notice]:
+    """The still-unsent notices of `notices`, row-locked until the caller's transaction ends; rows another
+    process is sending right now are skipped (PostgreSQL; SQLite writes one at a time anyway)."""
+    return list(
+        notices.filter(emailed_at__isnull=True, user__is_active=True)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("user")
+    )
 
 
 def send_direct(notice_ids: list[int]) -> int:
-    """Email the notices of people who want every message at once (the rest wait for the digest)."""
-    notices = list(Notice.objects.filter(pk__in=notice_ids, emailed_at__isnull=True).select_related("user"))
+    """Email the notices of people who want every message at once (the rest wait for the digest).
+
+    Each notice is claimed (locked, re-read unsent), mailed and marked in one transaction, so a digest
+    or another process running at the same time cannot send it a second time."""
     digest = set(
-        NoticePreference.objects.filter(user_id__in={n.user_id for n in notices}, digest=True).values_list(
-            "user_id", flat=True
-        )
+        NoticePreference.objects.filter(
+            user_id__in=Notice.objects.filter(pk__in=notice_ids).values("user_id"), digest=True
+        ).values_list("user_id", flat=True)
     )
-    sent = [n for n in notices if n.user.is_active and n.user_id not in digest]
-    for notice in sent:  # marked one by one: a failing mail server leaves the rest for the digest
-        with translation.override("nl"):
-            _mail(notice.user, [_line(notice)])
-        Notice.objects.filter(pk=notice.pk).update(emailed_at=clock.now())
-    return len(sent)
+    sent = 0
+    connection = get_connection()  # opened at the first email, closed at the end
+    try:
+        for pk in sorted(notice_ids):  # marked one by one: a failing mail server leaves the rest for the digest
+            with transaction.atomic():
+                claimed = [n for n in _claim(Notice.objects.filter(pk=pk)) if n.user_id not in digest]
+                if not claimed:
+                    continue
+                connection.open()
+                with translation.override("nl"):
+                    _mail(claimed[0].user, [_line(claimed[0])], connection=connection)
+                Notice.objects.filter(pk=pk).update(emailed_at=clock.now())
+            sent += 1
+    finally:
+        connection.close()
+    return sent
 
 
 def send_digests() -> int:
-    """One email per person with everything not yet emailed (the daily digest)."""
-    pending: dict[int, list[Notice]] = {}
-    for notice in Notice.objects.filter(emailed_at__isnull=True, user__is_active=True).select_related("user"):
-        pending.setdefault(notice.user_id, []).append(notice)
-    for notices in pending.values():
-        with translation.override("nl"):
-            _mail(notices[0].user, [f"- {_line(n)}" for n in reversed(notices)])
-        Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
-    logger.info("referrals: %d digests sent", len(pending))
-    return len(pending)
+    """One email per person with everything not yet emailed (the daily digest).
+
+    Per person, the unsent notices are claimed (locked and re-read), mailed and marked in one
+    transaction: a notice sent at once, or by another run, since the list was made is not sent again,
+    and a run that dies before marking leaves its notices for the next run."""
+    people = sorted(
+        set(Notice.objects.filter(emailed_at__isnull=True, user__is_active=True).values_list("user_id", flat=True))
+    )
+    sent = 0
+    connection = get_connection()  # opened at the first email, closed at the end
+    try:
+        for user_id in people:
+            with transaction.atomic():
+                notices = _claim(Notice.objects.filter(user_id=user_id))
+                if not notices:
+                    continue
+                connection.open()
+                with translation.override("nl"):
+                    _mail(notices[0].user, [f"- {_line(n)}" for n in reversed(notices)], connection=connection)
+                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
+            sent += 1
+    finally:
+        connection.close()
+    logger.info("referrals: %d digests sent", sent)
+    return sent
 
 
 def send_answer_link(*, link: AnswerLink, token: str) -> None:

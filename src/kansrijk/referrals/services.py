@@ -34,6 +34,7 @@ from kansrijk.kaart.models import Service, ServiceStatus
 from kansrijk.pathways.services import aftercare_schedule
 from kansrijk.referrals import notify
 from kansrijk.referrals.models import (
+    ENDED,
     AnswerLink,
     ClosingReason,
     FamilyClosing,
@@ -201,6 +202,7 @@ def referral_steps(*, referral: Referral, user: Any) -> list[ReferralStatus]:
             continue
         rule = rules.get(target)
         try:
+            _check_consent_holds(referral, target)
             if rule is not None:
                 rule(referral)
         except ValidationError:
@@ -209,9 +211,27 @@ def referral_steps(*, referral: Referral, user: Any) -> list[ReferralStatus]:
     return found
 
 
+def _needs_consent(referral: Referral, target: str) -> bool:
+    """A step after sending works with the family's data (accept, plan or record the handover, start or
+    end help): it needs the parents' consent to hold now. Stopping never does."""
+    return referral.sent_at is not None and target != S.STOPPED and target not in REFERRER_ONLY
+
+
+def _check_consent_holds(referral: Referral, target: str) -> None:
+    if _needs_consent(referral, target) and not shareable(referral.consent):
+        raise ValidationError(
+            {
+                "status": _(
+                    "De ouders hebben hun toestemming ingetrokken, of die is verlopen. Zonder toestemming kan "
+                    "alleen nog 'Stoppen': kies een reden, dan krijgt de andere kant bericht."
+                )
+            }
+        )
+
+
 def _authorise(referral: Referral, doer: Doer, target: str) -> None:
     if doer.link is not None:
-        if doer.link.referral_id != referral.pk or doer.link.expires_at <= clock.now() or target in REFERRER_ONLY:
+        if doer.link.referral_id != referral.pk or not doer.link.works(clock.now()) or target in REFERRER_ONLY:
             audit_denied(
                 actor=actor_for(None, on_behalf_of=doer.link.email), attempted=f"referral.{target}", targets=[referral]
             )
@@ -243,6 +263,12 @@ def _move(
         before = referral.status
         if doer.link is not None and not shareable(referral.consent):  # read under the lock: revocation counts
             raise ValidationError(_("De ouders hebben hun toestemming ingetrokken. Via deze link kan niets meer."))
+        if doer.link is not None and to in (S.ACCEPTED, S.DECLINED):
+            # Answering is once per link: a forwarded or replayed link cannot answer again.
+            used = AnswerLink.objects.filter(pk=doer.link.pk, answered_at__isnull=True).update(answered_at=clock.now())
+            if not used:
+                raise ValidationError(_("Via deze link is al geantwoord. Een link kan maar één keer antwoorden."))
+        _check_consent_holds(referral, to)
         step = getattr(referral, method)
         if not can_proceed(step):
             raise ValidationError(
@@ -275,6 +301,8 @@ def _move(
             purpose=PURPOSE,
             detail={"from": before, "to": referral.status, **({"reason": reason} if reason else {})},
         )
+        if referral.status in ENDED:
+            _links_end(referral, reason=LinkEnd.LOOP_ENDED, at=now)
         notify.status_changed(referral=referral, by=doer.user)
     return referral
 
@@ -538,11 +566,46 @@ def answer_link_create(*, referral: Referral, email: str) -> str:
     return token
 
 
+class LinkEnd:
+    REVOKED = "ingetrokken"
+    LOOP_ENDED = "afgerond"
+
+
+def _links_end(referral: Referral, *, reason: str, at: datetime) -> int:
+    """End the referral's working links (the loop ended, or the referrer revoked them)."""
+    return AnswerLink.objects.filter(referral=referral, ended_at__isnull=True).update(ended_at=at, ended_reason=reason)
+
+
+def answer_link_revoke(*, link: AnswerLink, by: User) -> AnswerLink:
+    """The referrer ends a personal link (sent to the wrong address, or forwarded): it works no more."""
+    require_perm(user=by, perm="referrals.refer", obj=link.referral, attempted="referral.link_revoke", target=link)
+    with transaction.atomic():
+        ended = AnswerLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(
+            ended_at=clock.now(), ended_reason=LinkEnd.REVOKED
+        )
+        if not ended:
+            raise ValidationError(_("Deze link werkt al niet meer."))
+        audit_record(
+            actor=actor_for(by),
+            action=AuditAction.UPDATE,
+            targets=[link],
+            purpose=PURPOSE,
+            detail={"referral": link.referral_id, "family": link.referral.family_id, "ended": LinkEnd.REVOKED},
+        )
+    link.refresh_from_db()
+    return link
+
+
 def answer_link_use(*, token: str) -> AnswerLink | None:
-    """The link for `token` if it exists and has not expired (a wrong or old token: None, audited)."""
+    """The link for `token` if it exists, has not expired and was not ended (revoked, or the loop ended);
+    otherwise None, audited."""
     link = AnswerLink.objects.select_related("referral").filter(token_hash=_hash(token)).first()
-    if link is None or link.expires_at <= clock.now():
-        audit_denied(actor=actor_for(None), attempted="referral.link", targets=[Target("referrals.answerlink")])
+    if link is None or not link.works(clock.now()):
+        audit_denied(
+            actor=actor_for(None, on_behalf_of=link.email if link else ""),
+            attempted="referral.link",
+            targets=[Target("referrals.answerlink", str(link.pk) if link else "")],
+        )
         return None
     AnswerLink.objects.filter(pk=link.pk).update(last_used_at=clock.now())
     return link

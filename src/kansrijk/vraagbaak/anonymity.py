@@ -35,6 +35,7 @@ url, case_number, rare_detail. Offsets are Python str indices into the original 
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -157,9 +158,94 @@ def _deduce() -> Any:
                 from deduce import Deduce
 
                 started = time.perf_counter()
-                _model = Deduce()
+                model = Deduce()
+                _bound_name_context(model)
+                _model = model
                 load_seconds = time.perf_counter() - started
     return _model
+
+
+# deduce's name-context annotator grows every name annotation by a token on either side ("Jan" ->
+# "Jan de Vries") and repeats until nothing changes. On a run of n capitalised words ("Jan Jan Jan ...")
+# every word seeds an annotation that keeps growing for n rounds: cubic (2,000 characters took 34 s).
+# Real names settle within 2 rounds (3 at most on every corpus and test text). So: the first EXACT_ROUNDS
+# rounds are deduce's own; after that, overlapping annotations that still grow are joined into one (only
+# its two ends can grow further), and after NAME_CONTEXT_ROUNDS it stops. Our own rules flag long runs.
+EXACT_ROUNDS: Final = 1
+NAME_CONTEXT_ROUNDS: Final = 12
+
+
+def _bound_name_context(model: Any) -> None:
+    """Replace deduce's iterative name-context annotator by the bounded one (same rules, same order)."""
+    from deduce.annotator import ContextAnnotator
+
+    names = model.processors["names"]
+    for position, name in enumerate(names.get_names(recursive=False)):
+        old = names[name]
+        if type(old) is ContextAnnotator and old.iterative:
+            bounded = _bounded_context_class()(old)
+            names.remove_processor(name)
+            names.add_processor(name, bounded, position=position)
+
+
+@cache
+def _bounded_context_class() -> type:
+    from deduce.annotator import ContextAnnotator
+    from docdeid.annotation import Annotation, AnnotationSet
+
+    def joined(text: str, annotations: Any) -> Any:
+        """Overlapping annotations as one: the left end (token, first tag part) of the leftmost, the right
+        end (token, last tag part) of the rightmost, so that it grows as they would at its ends."""
+        result = AnnotationSet()
+        ordered = sorted(annotations, key=lambda a: (a.start_char, -a.end_char))
+        index = 0
+        while index < len(ordered):
+            left = right = ordered[index]
+            priority = left.priority
+            index += 1
+            while index < len(ordered) and ordered[index].start_char < right.end_char:
+                if ordered[index].end_char > right.end_char:
+                    right = ordered[index]
+                priority = max(priority, ordered[index].priority)
+                index += 1
+            if right is left:
+                result.add(left)
+                continue
+            result.add(
+                Annotation(
+                    text=text[left.start_char : right.end_char],
+                    start_char=left.start_char,
+                    end_char=right.end_char,
+                    start_token=left.start_token,
+                    end_token=right.end_token,
+                    tag=f"{left.tag}+{right.tag}",
+                    priority=priority,
+                )
+            )
+        return result
+
+    class BoundedContextAnnotator(ContextAnnotator):  # type: ignore[misc]  # deduce ships no types
+        """deduce's ContextAnnotator with a bounded number of rounds (and a loop instead of recursion)."""
+
+        def __init__(self, original: ContextAnnotator) -> None:
+            self.__dict__.update(original.__dict__)
+
+        def _annotate(self, text: str, annotations: Any) -> Any:
+            done = AnnotationSet()
+            todo = annotations
+            for round_ in range(NAME_CONTEXT_ROUNDS):
+                before = todo.copy()
+                for context_pattern in self.pattern:
+                    todo = self._apply_context_pattern(text, todo, context_pattern)
+                changed = AnnotationSet(todo.difference(before))
+                done.update(todo.intersection(before))
+                if not changed:
+                    return done
+                todo = joined(text, changed) if round_ + 1 >= EXACT_ROUNDS else changed
+            done.update(todo)
+            return done
+
+    return BoundedContextAnnotator
 
 
 def warm() -> None:
@@ -310,7 +396,9 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not cleaned:
         return None
     body = "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in cleaned)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    # a cheap look at the first character before trying hundreds of phrases at every position
+    first = "".join(sorted({c for phrase in cleaned for c in (phrase[0].lower(), phrase[0].upper())}))
+    return re.compile(rf"(?<!\w)(?=[{re.escape(first)}])(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -376,7 +464,7 @@ _STREET_END = (
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
-    r"(?i)(?<![\w@/.])(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|nl|org|net|be|eu|io|me|info|tv|app|ly|gg)(?:/\S*)?)"
+    r"(?i)(?<![\w@/.-])(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|nl|org|net|be|eu|io|me|info|tv|app|ly|gg)(?:/\S*)?)"
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})")
 SOCIAL_DOMAINS: Final = frozenset(
@@ -425,7 +513,7 @@ _CASE_CUE = re.compile(
     r"(?:nummer|nr|no|id|code)?\.?|(?:pt|cl|pat|cli)\.?\s?(?:nr|nummer)\.?"
     r"|\w*(?:kenmerk|referentie|dossier)(?:nummer|nr)?|ref\.|V-nummer)\s*[:#]?\s*"
     # the value: digit groups with spaces ("4402 1187 3321 0098") or one token ("VT-2024-118832")
-    r"(?P<v>\d{2,}(?:\s\d{2,}){1,6}(?!\w)|(?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,}[A-Za-z0-9])"
+    r"(?P<v>\d{2,}(?:\s\d{2,}){1,6}(?!\w)|(?=[A-Za-z0-9./-]{0,60}\d)[A-Za-z0-9][A-Za-z0-9./-]{2,}[A-Za-z0-9])"
 )
 # a long number in digit groups, such as a payment reference or a card number: 12 digits or more
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,€$/+-])\d{3,4}(?:[ .]\d{3,4}){2,}(?![\w]|[.,-]\d)")
@@ -441,7 +529,7 @@ _POSTCODE = re.compile(
 )
 _POSTCODE_ONLY = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
 _STREET = re.compile(
-    rf"(?<![\w-])(?:{_ORDINAL}\s+)?(?:(?:{_CAP}|van|de|der|den|het|'t|ten|ter|la|le)\s+){{0,4}}[A-Z][\w'\u2019-]*{_STREET_END}\s+\d{{1,5}}(?!\d|[-/]\d{{2,}}[-/])"
+    rf"(?<![\w'\u2019-])(?:{_ORDINAL}\s+)?(?:(?:{_CAP}|van|de|der|den|het|'t|ten|ter|la|le)\s+){{0,4}}[A-Z][\w'\u2019-]*{_STREET_END}\s+\d{{1,5}}(?!\d|[-/]\d{{2,}}[-/])"
     + _HOUSE_SUFFIX
 )
 _LIVES_AT = re.compile(
@@ -748,8 +836,8 @@ def _sentence_word(text: str, finding: Finding, sentence_starts: set[int]) -> bo
     "Schimmel in de slaapkamer"), with no other name signal: no verb such as "belt" after it, no age."""
     if finding.start not in sentence_starts or not re.fullmatch(r"[^\W\d_][\w'\u2019-]*", finding.text):
         return False
-    before = re.search(r"([^\W\d_]+)\.?\s*$", text[: finding.start])
-    if before and (before.group(1).lower() in _titles() or before.group(1).lower() in _CUE_WORDS):
+    before = _word_before(text, finding.start)
+    if before and (before.lower() in _titles() or before.lower() in _CUE_WORDS):
         return False  # "mw. Wang": the full stop ends a title, not a sentence
     if _english().get(finding.text.lower(), 0) >= ENGLISH_COMMON:
         return True  # "Does the Gemeente ...", "Will you ...": an English sentence
@@ -757,10 +845,31 @@ def _sentence_word(text: str, finding: Finding, sentence_starts: set[int]) -> bo
         return True  # an ordinary word or abbreviation that no name list holds ("Logopedie is ...", "Hb was ...")
     if not (_is_name_word(finding.text) or is_word(finding.text) or _frequent_word(finding.text)):
         return False
-    following = re.match(r"\s*([^\W\d_]+)", text[finding.end :])
+    following = _NEXT_WORD.match(text, finding.end)
     if following and following.group(1).lower() in _SENTENCE_VERBS | _PARTICIPLES:
         return False
-    return not _AFTER_NAME.match(text[finding.end :])
+    return not _AFTER_NAME.match(text, finding.end)
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_LETTER = re.compile(r"[^\W\d_]")
+_LONGEST_CUE = 40  # longer than any title or cue word
+
+
+def _word_before(text: str, position: int) -> str | None:
+    """The word just before `position`, skipping white space and one full stop ("mw. |Wang" -> "mw").
+    Reads backwards a bounded stretch, so that checking every finding stays linear in the text."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    start = end
+    while start > 0 and end - start <= _LONGEST_CUE and _LETTER.match(text, start - 1):
+        start -= 1
+    if start == end or end - start > _LONGEST_CUE:
+        return None  # no word, or one too long to be a title or cue word
+    return text[start:end]
 
 
 # --- layer 1 and 2: deduce and its filters -------------------------------------------------------------
@@ -852,10 +961,13 @@ def _location_finding(text: str, start: int, end: int) -> Finding | None:
         return Finding("postcode", match.group(), start, start + match.end())
     if not any(ch.isdigit() for ch in span):
         return None  # a place or street name without a number
-    suffix = re.match(_HOUSE_SUFFIX, text[end:])
+    suffix = _HOUSE_SUFFIX_RE.match(text, end)
     if suffix:
         end += len(suffix.group().rstrip())
     return Finding("address", text[start:end], start, end)
+
+
+_HOUSE_SUFFIX_RE = re.compile(_HOUSE_SUFFIX)
 
 
 def _date_finding(text: str, start: int, end: int) -> Finding | None:
@@ -1084,9 +1196,10 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*|[.(),;
 def _names(text: str) -> Iterator[Finding]:
     tokens = [(m.start(), m.end()) for m in _NAME_TOKEN.finditer(text)]
     sentence_starts = _sentence_starts(text)
-    yield from _names_after_cue(text, tokens)
+    runs: dict[int, int] = {}
+    yield from _names_after_cue(text, tokens, runs)
     yield from _names_before_age(text, tokens, sentence_starts)
-    yield from _capitalised_runs(text, tokens, sentence_starts)
+    yield from _capitalised_runs(text, tokens, sentence_starts, runs)
     yield from _lowercase_names(text, tokens)
     yield from _lowercase_first_names(text, tokens)
 
@@ -1104,7 +1217,7 @@ def _lowercase_first_names(text: str, tokens: list[tuple[int, int]]) -> Iterator
         word = text[start:end]
         if not word.isalpha() or not word.islower():
             continue
-        if len(word) < 3 and not text[end:].lstrip().startswith("("):
+        if len(word) < 3 and not _BRACKET_NEXT.match(text, end):
             continue
         if len(word) < 2 or word in _CUE_WORDS or is_word(word) or _is_name_word(word) or _english_word(word):
             continue
@@ -1116,6 +1229,7 @@ def _lowercase_first_names(text: str, tokens: list[tuple[int, int]]) -> Iterator
             yield Finding("name", text[m.start("name") : m.end()], m.start("name"), m.end())
 
 
+_BRACKET_NEXT = re.compile(r"\s*\(")
 # "mevr. el amrani", "dhr van der hoek": a title, particles, and a lower-case surname that is no word
 _TITLE_LOWER_SURNAME = re.compile(
     r"(?<!\w)(?:mevr|mevrouw|mw|mvr|dhr|meneer|mr|fam|familie)\.?\s+"
@@ -1144,10 +1258,19 @@ def _unknown_cap(word: str) -> bool:
     return _is_cap(bare) and len(bare) >= 2 and (not is_word(bare) or _looks_like_name(bare))
 
 
-def _name_run(text: str, tokens: list[tuple[int, int]], index: int) -> int:
-    """Index after a run of name parts starting at `index` ("Sanne de Vries", "A. Tahiri")."""
+def _name_run(text: str, tokens: list[tuple[int, int]], index: int, memo: dict[int, int] | None = None) -> int:
+    """Index after a run of name parts starting at `index` ("Sanne de Vries", "A. Tahiri").
+
+    `memo` (shared by the calls on one text) remembers where a run that reached a token ends, so that
+    runs starting inside a long run ("Jan Jan Jan ...") do not walk it again: linear, not quadratic."""
     end = index
+    visited: list[int] = []
     while end < len(tokens):
+        if end > index:  # from here on the walk does not depend on where it started
+            if memo is not None and end in memo:
+                end = memo[end]
+                break
+            visited.append(end)
         word = text[tokens[end][0] : tokens[end][1]]
         if _is_initial(text, tokens, end):
             end += 2
@@ -1161,6 +1284,8 @@ def _name_run(text: str, tokens: list[tuple[int, int]], index: int) -> int:
                 end += 1
                 continue
         break
+    if memo is not None:
+        memo.update(dict.fromkeys(visited, end))
     return end
 
 
@@ -1174,7 +1299,7 @@ def _is_initial(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
     return len(word) == 1 and word.isupper() and dot == "." and (_is_cap(following) or len(following) == 1)
 
 
-def _names_after_cue(text: str, tokens: list[tuple[int, int]]) -> Iterator[Finding]:
+def _names_after_cue(text: str, tokens: list[tuple[int, int]], runs: dict[int, int]) -> Iterator[Finding]:
     """ "moeder Fatima", "mevrouw Van den Berg", "mw. De Graaf", "Cliënt A. Tahiri"."""
     titles = _titles()
     for index, (start, end) in enumerate(tokens[:-1]):
@@ -1193,7 +1318,7 @@ def _names_after_cue(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
                 first += 1
         if first >= len(tokens):
             continue
-        stop = _name_run(text, tokens, first)
+        stop = _name_run(text, tokens, first, runs)
         if stop == first and word in titles and _is_cap(text[tokens[first][0] : tokens[first][1]]):
             stop = first + 1  # after a title any capitalised word is a surname ("mevrouw Bos")
         if stop > first and stop + 1 < len(tokens) and text[tokens[stop][0] : tokens[stop][1]] == ",":
@@ -1209,8 +1334,10 @@ def _names_after_cue(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
 
 
 def _names_before_age(text: str, tokens: list[tuple[int, int]], sentence_starts: set[int]) -> Iterator[Finding]:
+    ends = [t_end for _t_start, t_end in tokens]  # increasing: tokens do not overlap
     for m in re.finditer(r"\(\s*\d{1,2}\s*(?:jaar|jr\.?|j\.?)?\s*[,)]", text):
-        before = [t for t in tokens if t[1] <= m.start()][-4:]
+        stop = bisect.bisect_right(ends, m.start())
+        before = tokens[max(0, stop - 4) : stop]
         run: list[tuple[int, int]] = []
         for t_start, t_end in reversed(before):
             word = text[t_start:t_end]
@@ -1225,11 +1352,13 @@ def _names_before_age(text: str, tokens: list[tuple[int, int]], sentence_starts:
             yield Finding("name", text[run[0][0] : run[-1][1]], run[0][0], run[-1][1])
 
 
-def _capitalised_runs(text: str, tokens: list[tuple[int, int]], sentence_starts: set[int]) -> Iterator[Finding]:
+def _capitalised_runs(
+    text: str, tokens: list[tuple[int, int]], sentence_starts: set[int], runs: dict[int, int]
+) -> Iterator[Finding]:
     """Unknown capitalised words: two or more in a row, or one followed by a sentence verb."""
     index = 0
     while index < len(tokens):
-        stop = _name_run(text, tokens, index)
+        stop = _name_run(text, tokens, index, runs)
         if stop == index:
             index += 1
             continue
@@ -1271,8 +1400,19 @@ def _lowercase_names(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
     def word_at(i: int) -> str:
         return text[tokens[i][0] : tokens[i][1]] if 0 <= i < len(tokens) else ""
 
+    # Both memoised, so that a long run of surname-like words is walked once, not once per word in it.
+    run_ends: dict[int, int] = {}
+    interfix_before = [0]  # interfix_before[i]: how many interfixes end right before token i
+    for index in range(len(tokens)):
+        interfix_before.append(interfix_before[-1] + 1 if re.fullmatch(_INTERFIX, word_at(index)) else 0)
+
     def surname_run(stop: int) -> int:
+        visited = []
         while stop < len(tokens):
+            if stop in run_ends:
+                stop = run_ends[stop]
+                break
+            visited.append(stop)
             following = word_at(stop)
             if re.fullmatch(_INTERFIX, following) and stop + 1 < len(tokens):
                 stop += 1
@@ -1281,11 +1421,11 @@ def _lowercase_names(text: str, tokens: list[tuple[int, int]]) -> Iterator[Findi
                 stop += 1
                 continue
             break
+        run_ends.update(dict.fromkeys(visited, stop))
         return stop
 
     def span(first: int, stop: int) -> Finding:
-        while stop > first + 1 and re.fullmatch(_INTERFIX, word_at(stop - 1)):
-            stop -= 1
+        stop = max(min(stop, first + 1), stop - interfix_before[stop])  # no particles at the end
         return Finding("name", text[tokens[first][0] : tokens[stop - 1][1]], tokens[first][0], tokens[stop - 1][1])
 
     for index, (start, _end) in enumerate(tokens):
@@ -1383,7 +1523,7 @@ def _allowed_spans(text: str, extra: tuple[str, ...]) -> list[tuple[int, int]]:
 def _organisation_heads(text: str) -> Iterator[tuple[int, int]]:
     """ "Stichting Nidos", "Kraamzorg De Waarden", "Buurtteam Osdorp": the head and its capitalised name."""
     for m in re.finditer(
-        r"(?<!\w)([A-Za-z][\w-]*)((?:\s+(?:(?:de|het|van|der|voor|en|&)\s+)?[A-Z0-9][\w'\u2019&-]*)+)", text
+        r"(?<![\w-])([A-Za-z][\w-]*+)((?:\s+(?:(?:de|het|van|der|voor|en|&)\s+)?[A-Z0-9][\w'\u2019&-]*)+)", text
     ):
         head = m.group(1).lower()
         if head in ORGANISATION_HEADS or (len(head) > 6 and head.endswith(COMPOUND_HEADS)):
@@ -1396,7 +1536,7 @@ def _organisation_heads(text: str) -> Iterator[tuple[int, int]]:
 COMPOUND_HEADS: Final = ("team", "centrum", "loket", "groep", "punt", "huis", "praktijk", "dienst", "bureau")
 # "Expat Center", "Sociaal Loket", "Jeugd Groep": capitalised words before an organisation noun
 _TRAILING_HEAD = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'\u2019&-]*\s+){1,3}(?:Center|Centre|Centrum|Loket|Groep|Team|Punt|Huis|Dienst|Bureau|Fonds|"
+    r"(?<![\w'\u2019&-])(?:[A-Z][\w'\u2019&-]*\s+){1,3}(?:Center|Centre|Centrum|Loket|Groep|Team|Punt|Huis|Dienst|Bureau|Fonds|"
     r"Foundation|Network|Netwerk|Collectief|Coalitie|Platform|Academie|Instituut)(?![\w-])"
 )
 

@@ -13,6 +13,10 @@ from kansrijk.geo.models import Stadsdeel
 from kansrijk.vraagbaak import tags
 from kansrijk.vraagbaak.models import Frequency, Worked
 
+# Every text is capped before the anonymity guard reads it (the guard's time grows with the text); the
+# caps are the models' max_length, so nothing valid here fails later.
+TOO_LONG: Any = {"max_length": _("Deze tekst is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d).")}
+
 
 def _tag_field(label: Any, help_text: Any = "") -> forms.MultipleChoiceField:
     """Tag checkboxes; the choices are read when the form is made (they live in the database)."""
@@ -30,7 +34,10 @@ class ProfileForm(AmsFormMixin, forms.Form):
         label=_("Bij welke organisatie werk je?"), queryset=Organisation.objects.order_by("name")
     )
     function = forms.CharField(
-        label=_("Wat is je functie?"), max_length=200, help_text=_("Bijvoorbeeld: jeugdverpleegkundige")
+        label=_("Wat is je functie?"),
+        max_length=200,
+        error_messages=TOO_LONG,
+        help_text=_("Bijvoorbeeld: jeugdverpleegkundige"),
     )
     stadsdelen = forms.ModelMultipleChoiceField(
         label=_("In welke stadsdelen werk je?"),
@@ -43,6 +50,7 @@ class ProfileForm(AmsFormMixin, forms.Form):
         label=_("Over jou (mag leeg blijven)"),
         required=False,
         max_length=1000,
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Waarvoor kunnen collega's je benaderen?"),
     )
@@ -54,7 +62,7 @@ class ProfileForm(AmsFormMixin, forms.Form):
 
 
 class SignupForm(ProfileForm):
-    full_name = forms.CharField(label=_("Je naam"), max_length=200)
+    full_name = forms.CharField(label=_("Je naam"), max_length=200, error_messages=TOO_LONG)
     email = forms.EmailField(
         label=_("Je werk-e-mailadres"),
         help_text=_("Met het e-mailadres van je organisatie gaat goedkeuring soms meteen."),
@@ -94,11 +102,13 @@ class QuestionForm(AmsFormMixin, forms.Form):
     title = forms.CharField(
         label=_("Je vraag in één zin"),
         max_length=160,
+        error_messages=TOO_LONG,
         help_text=_("Zonder namen, adressen of andere dingen waaraan iemand het gezin herkent."),
     )
     text = forms.CharField(
         label=_("Vertel over de situatie"),
         max_length=5000,
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "Schrijf over de situatie, niet over de persoon: 'een moeder van 24 in Nieuw-West' in plaats van "
@@ -124,6 +134,7 @@ class AnswerForm(AmsFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Je antwoord"),
         max_length=5000,
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Noem organisaties en contactpersonen gerust; geen gegevens van het gezin."),
     )
@@ -136,29 +147,43 @@ class FeedbackForm(AmsFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Wat werkte er, en wat niet?"),
         max_length=2000,
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Zo leren collega's met een vergelijkbare vraag ervan."),
     )
 
 
 class ModeratorEditForm(AmsFormMixin, forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=160, required=False)
-    text = forms.CharField(label=_("Tekst"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    title = forms.CharField(label=_("Titel"), max_length=160, error_messages=TOO_LONG, required=False)
+    text = forms.CharField(
+        label=_("Tekst"), max_length=5000, error_messages=TOO_LONG, widget=forms.Textarea(attrs={"rows": 8})
+    )
     reason = forms.CharField(
         label=_("Waarom pas je dit aan?"),
         max_length=500,
+        error_messages=TOO_LONG,
         help_text=_("Dit komt in het moderatielog. De oude tekst wordt niet bewaard."),
     )
 
 
 class SessionNotesForm(AmsFormMixin, forms.Form):
-    title = forms.CharField(label=_("De vraag in één zin"), max_length=160)
-    text = forms.CharField(label=_("De situatie (anoniem)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    title = forms.CharField(label=_("De vraag in één zin"), max_length=160, error_messages=TOO_LONG)
+    text = forms.CharField(
+        label=_("De situatie (anoniem)"),
+        max_length=5000,
+        error_messages=TOO_LONG,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
     notes = forms.CharField(
-        label=_("Wat adviseerden de deelnemers?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Wat adviseerden de deelnemers?"),
+        max_length=5000,
+        error_messages=TOO_LONG,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 
 class DomainForm(AmsFormMixin, forms.Form):
-    domain = forms.CharField(label=_("E-maildomein"), max_length=200, help_text=_("Bijvoorbeeld: ggd.amsterdam.nl"))
+    domain = forms.CharField(
+        label=_("E-maildomein"), max_length=200, error_messages=TOO_LONG, help_text=_("Bijvoorbeeld: ggd.amsterdam.nl")
+    )
     organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisation.objects.order_by("name"))

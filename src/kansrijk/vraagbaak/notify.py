@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -70,26 +72,51 @@ def _line(n: Notice) -> str:
     return f"{n.get_kind_display()}: {title}" if title else str(n.get_kind_display())
 
 
-def _mail(member: Member, lines: list[str], *, digest: bool) -> None:
+def _mail(member: Member, lines: list[str], *, digest: bool, connection: BaseEmailBackend | None = None) -> None:
     url = settings.KANSRIJK_SITE_URL + reverse("vraagbaak:notices")
     with translation.override("nl"):
         subject = _("GKS Vraagbaak: je overzicht") if digest else _("GKS Vraagbaak: nieuw bericht")
         body = "\n".join(lines)
         body += "\n\n" + _("Bekijk het in de Vraagbaak: %(url)s") % {"url": url}
         body += "\n" + _("Hoe vaak je berichten krijgt, kies je zelf in je profiel.") + "\n"
-        send_mail(subject=subject, message=body, from_email=None, recipient_list=[member.user.email])
+        send_mail(
+            subject=subject,
+            message=body,
+            from_email=None,
+            recipient_list=[member.user.email],
+            connection=connection,
+        )
+
+
+def _claim(notices: QuerySet[Notice]) -> list[Notice]:
+    """The still-unsent notices of `notices`, row-locked until the caller's transaction ends; rows another
+    process is sending right now are skipped (PostgreSQL; SQLite writes one at a time anyway)."""
+    return list(
+        notices.filter(sent_at__isnull=True, member__user__is_active=True)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("member__user", "question")
+        .order_by("created_at", "pk")
+    )
 
 
 def send_direct(notice_ids: list[int]) -> int:
-    notices = list(
-        Notice.objects.filter(pk__in=notice_ids, sent_at__isnull=True)
-        .select_related("member__user", "question")
-        .filter(member__frequency=Frequency.IMMEDIATELY, member__user__is_active=True)
-    )
-    for n in notices:  # one by one: a failing mail server leaves the rest for the next try
-        _mail(n.member, [_line(n)], digest=False)
-        Notice.objects.filter(pk=n.pk).update(sent_at=clock.now())
-    return len(notices)
+    """Email each notice of an "at once" member: claimed (locked, re-read unsent), mailed and marked in one
+    transaction, so a digest or another process running at the same time cannot send it again."""
+    sent = 0
+    connection = get_connection()  # opened at the first email, closed at the end
+    try:
+        for pk in sorted(notice_ids):  # one by one: a failing mail server leaves the rest for the next try
+            with transaction.atomic():
+                claimed = _claim(Notice.objects.filter(pk=pk, member__frequency=Frequency.IMMEDIATELY))
+                if not claimed:
+                    continue
+                connection.open()
+                _mail(claimed[0].member, [_line(claimed[0])], digest=False, connection=connection)
+                Notice.objects.filter(pk=pk).update(sent_at=clock.now())
+            sent += 1
+    finally:
+        connection.close()
+    return sent
 
 
 def _digest_due(member: Member) -> bool:
@@ -104,26 +131,43 @@ def _digest_due(member: Member) -> bool:
 
 def send_digests() -> int:
     """One email per member whose daily or weekly moment has come, with all their unsent notices.
-    Members who chose "never" get no email; "at once" members' leftovers (a failed send) go too."""
-    pending: dict[int, list[Notice]] = {}
-    unsent = (
-        Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True, member__state="goedgekeurd")
-        .exclude(member__frequency=Frequency.OFF)
-        .select_related("member__user", "question")
-        .order_by("created_at", "pk")
+    Members who chose "never" get no email; "at once" members' leftovers (a failed send) go too.
+
+    Per member, the member and their unsent notices are claimed (locked and re-read), mailed and marked
+    in one transaction: a notice sent at once, or by another run, since the list was made is not sent
+    again, and a run that dies before marking leaves its notices for the next run."""
+    members = sorted(
+        set(
+            Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True, member__state="goedgekeurd")
+            .exclude(member__frequency=Frequency.OFF)
+            .values_list("member_id", flat=True)
+        )
     )
-    for n in unsent:
-        pending.setdefault(n.member_id, []).append(n)
     sent = 0
-    for notices in pending.values():
-        member = notices[0].member
-        if member.frequency != Frequency.IMMEDIATELY and not _digest_due(member):
-            continue
-        _mail(member, [f"- {_line(n)}" for n in notices], digest=True)
-        now = clock.now()
-        Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
-        Member.objects.filter(pk=member.pk).update(last_digest_at=now)
-        sent += 1
+    connection = get_connection()  # opened at the first email, closed at the end
+    try:
+        for member_id in members:
+            with transaction.atomic():
+                member = (
+                    Member.objects.select_for_update(skip_locked=True, of=("self",))
+                    .select_related("user")
+                    .filter(pk=member_id, state="goedgekeurd")
+                    .exclude(frequency=Frequency.OFF)
+                    .first()
+                )
+                if member is None or (member.frequency != Frequency.IMMEDIATELY and not _digest_due(member)):
+                    continue
+                notices = _claim(Notice.objects.filter(member=member))
+                if not notices:
+                    continue
+                connection.open()
+                _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
+                now = clock.now()
+                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
+                Member.objects.filter(pk=member.pk).update(last_digest_at=now)
+            sent += 1
+    finally:
+        connection.close()
     logger.info("vraagbaak: %d digests sent", sent)
     return sent
 

@@ -126,6 +126,17 @@ def question_view(*, question: Question, user: Any, moderator: bool) -> Question
     )
 
 
+def held_back(view: QuestionView, *, reader_id: int | None) -> list[Question | Answer]:
+    """What `view` shows that other members do not see: the question while it waits for (or was taken
+    offline by) a moderator, unless the reader wrote it, and answers that are hidden or wait for approval.
+    Such texts are often held back for what the guard found in them, so each read of them is audited."""
+    shown: list[Question | Answer] = []
+    if not view.question.is_visible and view.question.author_id != reader_id:
+        shown.append(view.question)
+    shown.extend(v.answer for v in (*view.answers, *view.automatic) if v.answer.state != AnswerState.VISIBLE)
+    return shown
+
+
 def _with_current_sources(views: list[AnswerView]) -> list[AnswerView]:
     """An automatic answer shows a statement drawn from an earlier question only while that question is
     readable, under its current title: a question taken offline or sent back leaves no copy behind."""

@@ -7,7 +7,7 @@ moderation queue show professionals' details and are audited as personal data.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kansrijk.accounts import ratelimit
 from kansrijk.accounts.models import User
 from kansrijk.core.audit import Target
 from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin, audit_read
@@ -94,6 +95,11 @@ class Page(LoginRequiredMixin, TemplateView):
 # --- joining --------------------------------------------------------------------------------------
 
 
+# Sign-ups (each sends an email): so many per client address, and per email address.
+SIGNUP_PER_ADDRESS = ratelimit.Limit("vraagbaak_signup.client", 10, timedelta(hours=1))
+SIGNUP_PER_EMAIL = ratelimit.Limit("vraagbaak_signup.email", 3, timedelta(hours=1))
+
+
 class SignupView(TemplateView):
     """Free sign-up for professionals (anonymous visitors)."""
 
@@ -110,6 +116,13 @@ class SignupView(TemplateView):
         form = forms.SignupForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            try:  # each sign-up sends an email
+                ratelimit.consume(
+                    (SIGNUP_PER_ADDRESS, ratelimit.client_address(request)),
+                    (SIGNUP_PER_EMAIL, ratelimit.email_key(data["email"])),
+                )
+            except ratelimit.RateLimitedError as error:
+                return ratelimit.too_many_requests(request, error)
             try:
                 services.member_signup(
                     email=data["email"], full_name=data["full_name"], password=data["password"], profile=_profile(data)
@@ -263,10 +276,10 @@ class QuestionView(Page):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         question = _question(self.request, self.kwargs["pk"])
-        if not question.is_visible and question.author_id != self.request.user.pk:
-            # a moderator reads a question held back, often for what the guard found: that read is audited
-            audit_read(request=self.request, targets=[question], purpose="vraagbaak: moderatie")
         view = selectors.question_view(question=question, user=self.request.user, moderator=context["is_moderator"])
+        held = selectors.held_back(view, reader_id=self.request.user.pk)
+        if held:  # a moderator reads texts held back, often for what the guard found: audited
+            audit_read(request=self.request, targets=held, purpose="vraagbaak: moderatie")
         context.update(
             view=view,
             question=question,
@@ -555,6 +568,8 @@ class ModeratorEditView(Page):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         question, answer = self._objects()
+        # The moderator reads the text as written, findings and all: recorded like any read held back.
+        audit_read(request=request, targets=[answer or question], purpose="vraagbaak: moderatie")
         initial = {"text": answer.text} if answer else {"title": question.title, "text": question.text}
         findings = services.guard(**initial)
         return self.render_to_response(

@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from kansrijk.accounts.models import Membership, Organisation, User
-from kansrijk.accounts.selectors import user_roles
+from kansrijk.accounts.selectors import ApiTokenState, user_roles
 
 
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
@@ -49,3 +49,18 @@ class MeSerializer(serializers.ModelSerializer[User]):
 
     def to_representation(self, instance: User) -> dict[str, Any]:
         return super().to_representation(instance)
+
+
+class ApiTokenSerializer(serializers.Serializer[Any]):
+    """One of the person's API tokens: never the key, nor anything derived from it."""
+
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    created = serializers.DateTimeField(read_only=True)
+    last_used = serializers.DateTimeField(read_only=True)
+    expires = serializers.DateTimeField(read_only=True, allow_null=True)
+    state = serializers.ChoiceField(choices=[state.value for state in ApiTokenState], read_only=True)
+
+
+class ApiTokensEndedSerializer(serializers.Serializer[Any]):
+    ended = serializers.IntegerField(read_only=True)

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from freezegun import freeze_time
-from rest_framework.authtoken.models import Token
 
+from kansrijk.accounts.models import ApiToken
 from kansrijk.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,18 @@ def test_me_with_a_verified_session(verified_client):
 
 def test_token_from_account_page_works_and_expires(verified_client):
     client, user = verified_client(Role.PROFESSIONAL)
-    page = client.post("/account/api-token/")
+    page = client.post("/account/api-token/", {"name": "rapportage-script"})
     assert page.status_code == 200
-    key = Token.objects.get(user=user).key
+    key = page.context["key"]
     assert key in page.content.decode()
     api = Client()
     assert api.get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}").json()["email"] == user.email
-    with freeze_time(Token.objects.get(user=user).created + timedelta(days=31)):
+    token = ApiToken.objects.get(user=user)
+    with freeze_time(token.created + timedelta(days=30, seconds=1)):
         response = api.get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "authentication_failed"
+    assert response.json()["error"]["details"] == "Dit API-token is verlopen. Maak een nieuw token aan."
 
 
 def test_errors_have_one_shape_in_dutch_and_english(db):

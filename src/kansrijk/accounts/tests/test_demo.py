@@ -15,15 +15,16 @@ from kansrijk.accounts.tests.login import current_code
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_refuses_without_debug(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG is off"):
+def test_demo_refuses_without_the_development_settings(settings):
+    settings.DEBUG = True  # DEBUG alone is not enough: only the development settings allow the demo
+    settings.KANSRIJK_DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="Refusing to load demo data"):
         call_command("demo")
     assert not User.objects.exists()
 
 
 def test_demo_is_idempotent_fictional_and_prints_working_logins(settings):
-    settings.DEBUG = True
+    settings.KANSRIJK_DEMO_ALLOWED = True
     out = io.StringIO()
     call_command("demo", stdout=out)
     call_command("demo", stdout=out)

@@ -9,10 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from freezegun import freeze_time
-from rest_framework.authtoken.models import Token
 
 from kansrijk.accounts import services
-from kansrijk.accounts.models import Membership, RoleGrant, User
+from kansrijk.accounts.models import ApiToken, Membership, RoleGrant, User
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import OrganisationFactory
 from kansrijk.accounts.tests.login import PASSWORD, current_code, login_verified
@@ -60,20 +59,25 @@ class TestApiTokens:
         user = make_user(Role.PROGRAMMATEAM)  # sees no personal data: no second factor needed
         client = Client()
         assert _password_step(client, user.email).status_code == 302
-        assert client.post("/account/api-token/").status_code == 200
-        key = Token.objects.get(user=user).key
+        page = client.post("/account/api-token/", {"name": "dashboard"})
+        assert page.status_code == 200
+        key = page.context["key"]
+        token_id = ApiToken.objects.get(user=user).pk
         assert Client().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
 
         services.role_grant(user=user, role=Role.BEHEERDER, by=None)
-        assert not Token.objects.filter(user=user).exists()
+        assert not ApiToken.objects.filter(user=user).exists()
         assert Client().get("/api/v1/auditlog/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
         entry = AuditEntry.objects.filter(object_id=str(user.pk), action=AuditAction.UPDATE).latest("seq")
-        assert entry.detail == {"role_granted": "beheerder", "api_tokens_ended": 1}
+        assert entry.detail == {"role_granted": "beheerder"}
+        ended = AuditEntry.objects.get(object_type="accounts.apitoken", object_id=str(token_id), action="delete")
+        assert ended.detail == {"owner": user.pk, "reason": "role_changed"}
         assert beheerder.is_active
 
     def test_a_token_of_an_account_without_the_required_second_factor_is_refused(self, make_user):
         user = make_user(Role.BEHEERDER)  # however the token came to exist, e.g. made before a data fix
-        key = Token.objects.create(user=user).key
+        user.is_verified = lambda: True
+        key = services.api_token_create(user=user, name="script")
         response = Client().get("/api/v1/auditlog/", HTTP_AUTHORIZATION=f"Token {key}")
         assert response.status_code == 401
         assert response.json()["error"]["code"] == "authentication_failed"
@@ -276,19 +280,19 @@ class TestAuditedAdministration:
         assert {"role_granted": "regiehouder"} in details
         assert not any("membership_changed" in detail for detail in details)  # an unchanged row is no event
 
-    def test_swapping_a_role_for_another_that_needs_the_second_factor_keeps_the_api_token(
-        self, verified_client, make_user
-    ):
+    def test_swapping_a_role_in_the_admin_ends_the_api_tokens(self, verified_client, make_user):
         client, beheerder = verified_client(Role.BEHEERDER)
         target = make_user(Role.PROFESSIONAL, with_totp=True)
-        key = Token.objects.create(user=target).key
+        target.is_verified = lambda: True
+        key = services.api_token_create(user=target, name="script")
         grant = RoleGrant.objects.get(user=target)
         form = _user_change_form(target, {"role_grants-0-id": str(grant.pk), "role_grants-0-role": "regiehouder"})
         response = client.post(f"/beheer/accounts/user/{target.pk}/change/", form)
         assert response.status_code == 302, response.content.decode()[:3000]
         assert list(RoleGrant.objects.filter(user=target).values_list("role", flat=True)) == ["regiehouder"]
-        # Both roles need the second factor: nothing about the token's proof changed.
-        assert Token.objects.filter(user=target, key=key).exists()
+        # A token stands for the rights its owner had when making it: any role change ends it.
+        assert not ApiToken.objects.filter(user=target).exists()
+        assert Client().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
         details = list(
             AuditEntry.objects.filter(actor_id=beheerder.pk, object_id=str(target.pk), action=AuditAction.UPDATE)
             .order_by("seq")

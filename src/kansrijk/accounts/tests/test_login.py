@@ -205,7 +205,7 @@ class TestDisabledAccount:
             frozen.tick(timedelta(seconds=30))  # a code can be used only once: the phone uses the next one
             phone = login_verified(Client(), target)
             target.is_verified = lambda: True  # the token is made from a verified session
-            token = services.api_token_create(user=target)
+            token = services.api_token_create(user=target, name="laptop")
             assert laptop.get("/account/").status_code == 200
             assert Client().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
             ended = services.user_disable(user=target, by=None, reason="uit dienst")

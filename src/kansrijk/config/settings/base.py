@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_otp",
@@ -130,16 +130,22 @@ KANSRIJK_SESSION_IDLE = timedelta(minutes=env.SESSION_IDLE_MINUTES)
 KANSRIJK_SESSION_ABSOLUTE = timedelta(hours=env.SESSION_ABSOLUTE_HOURS)
 KANSRIJK_SESSION_WARNING_BEFORE = timedelta(minutes=2)
 
-# Lockout after repeated failures (django-axes), per account and per client address.
+# Lockout after repeated failures (django-axes), per account (every spelling of the address counts
+# against the same account) and, with a higher limit over all accounts, per client address
+# (accounts.lockout).
 AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
+KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = env.LOGIN_ADDRESS_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_HANDLER = "kansrijk.accounts.lockout.AccountOrAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "kansrijk.accounts.lockout.username_for_lockout"
+# The client address as the audit trail sees it: X-Forwarded-For only through TRUSTED_PROXY_COUNT proxies.
+AXES_CLIENT_IP_CALLABLE = "kansrijk.core.request_context.client_ip_of"
 # A correct password alone must not wipe earlier wrong codes: the count is reset only when the whole
 # login (password and, where needed, the code) succeeds (accounts.services.login_completed).
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "kansrijk.accounts.views.lockout_response"
-AXES_IPWARE_PROXY_COUNT = env.TRUSTED_PROXY_COUNT or None
 AXES_VERBOSE = False
 
 # Two-factor login (django-otp)
@@ -196,7 +202,7 @@ REST_FRAMEWORK = {
         "kansrijk.core.api_auth.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "kansrijk.core.api_schema.AutoSchema",  # documents the errors of every operation
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "PAGE_SIZE": 50,
@@ -233,6 +239,10 @@ KANSRIJK_WORKER_HEARTBEAT_MAX_AGE = timedelta(seconds=env.WORKER_HEARTBEAT_MAX_A
 # Audit trail (NEN 7513): entries are never deleted by the application; keep at least five years.
 KANSRIJK_AUDIT_RETENTION_YEARS = 5
 KANSRIJK_AUDIT_ACTOR_RESOLVER = "kansrijk.accounts.selectors.audit_actor"
+# The HMAC key of the audit chain (never stored in the database; the dev and test settings set a fixed,
+# non-secret one), and the file the `core.audit_checkpoint` job appends the chain's head to (empty: log only).
+KANSRIJK_AUDIT_KEY = env.AUDIT_KEY
+KANSRIJK_AUDIT_CHECKPOINT_FILE = env.AUDIT_CHECKPOINT_FILE
 # Family data is anonymised this many years after the file was closed, or after the first 1,000 days
 # ended with no activity for as long (the `privacy.retention` job, daily).
 KANSRIJK_RETENTION_YEARS = env.RETENTION_YEARS
@@ -240,7 +250,16 @@ KANSRIJK_RETENTION_YEARS = env.RETENTION_YEARS
 # needs a second factor it never set up)? Core asks; accounts knows.
 KANSRIJK_API_ACCOUNT_CHECK = "kansrijk.accounts.selectors.api_token_allowed"
 KANSRIJK_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+# The demo commands give accounts a published password: only the development settings allow them.
+KANSRIJK_DEMO_ALLOWED = False
 KANSRIJK_API_TOKEN_DAYS = env.API_TOKEN_DAYS
+# An API token unused this long stops working (every use counts; kansrijk.core.api_auth).
+KANSRIJK_API_TOKEN_IDLE = timedelta(hours=env.API_TOKEN_IDLE_HOURS)
+# API tokens (django-rest-knox): only a SHA-512 digest of each key is stored, in our own token model
+# (name, last use); sent as `Authorization: Token <key>`. Expiry and the idle limit are checked by
+# kansrijk.core.api_auth, not by knox's auto-refresh.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105  (a model name)
+REST_KNOX = {"TOKEN_MODEL": KNOX_TOKEN_MODEL, "AUTH_HEADER_PREFIX": "Token", "AUTO_REFRESH": False}
 KANSRIJK_SITE_URL = env.SITE_URL
 KANSRIJK_SEARCH_EMBEDDER = env.SEARCH_EMBEDDER
 # The Vraagbaak's automatic answers: an OpenAI-compatible language model if a URL is set (empty: offline).

@@ -5,6 +5,8 @@ from kansrijk.config.settings.base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
+KANSRIJK_AUDIT_KEY = "test-only-audit-key-not-secret-0123456789abcdef"  # not a secret: tests only
+KANSRIJK_AUDIT_CHECKPOINT_FILE = ""
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -27,6 +27,7 @@ def test_production_settings_pass_check_deploy():
         SECRET_KEY="x" * 20 + "-production-like-secret-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="kansrijk.example",
         EMAIL_URL="smtp+tls://kansrijk:secret@smtp.kansrijk.example:587",
+        KANSRIJK_AUDIT_KEY="a-production-like-audit-key-0123456789-abcdef",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -41,6 +42,20 @@ def test_production_refuses_to_start_without_an_email_server():
     )
     assert result.returncode != 0
     assert "EMAIL_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["", "too-short-0123456789"])
+def test_production_refuses_to_start_without_an_audit_key(key):
+    result = _kansrijk(
+        "check",
+        DJANGO_SETTINGS_MODULE="kansrijk.config.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="kansrijk.example",
+        EMAIL_URL="smtp+tls://kansrijk:secret@smtp.kansrijk.example:587",
+        KANSRIJK_AUDIT_KEY=key,
+    )
+    assert result.returncode != 0
+    assert "KANSRIJK_AUDIT_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

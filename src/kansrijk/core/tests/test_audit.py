@@ -66,6 +66,7 @@ class TestAuditRecord:
             ("client_ip", "10.0.0.1"),
             ("detail", {"x": 1}),
             ("prev_hash", "f" * 64),
+            ("chain_version", 1),
         ]:
             old = getattr(entry, field)
             setattr(entry, field, value)

@@ -366,3 +366,11 @@ def test_audit_log_filters_and_htmx_partial(verified_client):
     entry = AuditEntry.objects.filter(object_type="core.auditlog").latest("seq")
     assert entry.object_id == f"accounts.user:{beheerder.pk}"
     assert entry.detail["results"] >= 1
+
+
+@pytest.mark.django_db
+def test_the_audit_log_page_refuses_an_id_too_large_for_the_database(verified_client):
+    client, _user = verified_client(Role.BEHEERDER)
+    response = client.get("/toezicht/auditlog/", {"actor_id": "99999999999999999999"})
+    assert response.status_code == 200  # the form says what is wrong; no query with an impossible number
+    assert "actor_id" in response.context["form"].errors

@@ -123,7 +123,9 @@ class ReferralAPIMixin(PersonalDataAPIMixin):
             self.permission_denied(request)
         else:
             self.referral = found
-            self._audited_objects = [found]
+            # A referral is about one family (its question in the family's words, the handover): every
+            # read of it is recorded against the family too, so the family's access log lists it.
+            self._audited_objects = [found, Target("families.family", str(found.family_id))]
 
 
 # --- a family's loop and consents ---------------------------------------------------------------------

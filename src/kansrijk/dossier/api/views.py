@@ -79,6 +79,9 @@ class FamilyListView(PersonalDataAPIMixin, generics.ListCreateAPIView):  # type:
 
     @extend_schema(request=s.FamilyOpenSerializer, responses={201: s.FamilySerializer})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Who may open a file is asked before the input is read: a refused role learns nothing of the form.
+        if not request.user.has_perm("families.add_family"):
+            self.permission_denied(request)
         data = s.FamilyOpenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data

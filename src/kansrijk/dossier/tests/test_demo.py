@@ -184,12 +184,13 @@ def test_without_the_demo_accounts_nothing_is_loaded() -> None:
     assert not Family.objects.exists() and not AuditEntry.objects.filter(object_type="families.family").exists()
 
 
-def test_the_command_loads_only_with_debug_on(settings: Any) -> None:
+def test_the_command_loads_only_with_the_development_settings(settings: Any) -> None:
     demo_load()
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG is off"):
+    settings.DEBUG = True  # DEBUG alone is not enough
+    settings.KANSRIJK_DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="Refusing to load demo data"):
         call_command("dossier", "demo", "--generated", "2")
-    settings.DEBUG = True
+    settings.KANSRIJK_DEMO_ALLOWED = True
     out = StringIO()
     call_command("dossier", "demo", "--generated", "2", stdout=out)
     assert "5 families" in out.getvalue()

@@ -79,3 +79,25 @@ def test_professionals_read_the_pathway_but_cannot_change_it(verified_client: Ma
     page = client.get("/route/").content.decode()
     assert "Prenataal huisbezoek JGZ aanbieden" in page and "Route aanpassen" not in page
     assert client.get("/route/bewerken/").status_code == 403
+
+
+def test_publishing_the_pathway_needs_the_second_factor(make_user: Callable[..., User]) -> None:
+    # A programme-team account without an authenticator app signs in with its password alone: it reads
+    # the pathway, but publishing (which changes every professional's work) needs the second factor.
+    from kansrijk.accounts.tests.login import login_verified
+    from kansrijk.core.models import AuditAction, AuditEntry
+
+    lead = make_user(Role.PROGRAMMATEAM, with_totp=False)
+    client = login_verified(Client(), lead)
+    assert client.get("/route/").status_code == 200
+    assert client.get("/route/bewerken/").status_code == 403
+    assert client.post("/route/bewerken/", {"note": "x"}).status_code == 403
+    assert PathwayVersion.objects.count() == 1
+    assert AuditEntry.objects.filter(actor_id=lead.pk, action=AuditAction.DENIED).exists()
+
+
+def test_a_post_without_the_form_is_a_clear_error_not_a_crash(verified_client: Make) -> None:
+    client, _ = verified_client(Role.PROGRAMMATEAM)
+    response = client.post("/route/bewerken/", {"note": "Zonder formulier"})
+    assert response.status_code == 422
+    assert PathwayVersion.objects.count() == 1

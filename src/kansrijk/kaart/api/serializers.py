@@ -36,10 +36,19 @@ class PhoneSerializer(serializers.ModelSerializer[Phone]):
         fields = ("id", "number", "type", "description", "languages")
 
 
+# Not OpenAPI's format "time": that is RFC 3339's full time, with seconds and an offset from UTC.
+@extend_schema_field({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "09:00"})
+class ClockTimeField(serializers.TimeField):
+    """A time of day as HH:MM in the schedule's `timezone`, as HSDS writes opening hours."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
 class ScheduleSerializer(serializers.ModelSerializer[Schedule]):
     freq = serializers.SerializerMethodField()
-    opens_at = serializers.TimeField(format="%H:%M")
-    closes_at = serializers.TimeField(format="%H:%M")
+    opens_at = ClockTimeField()
+    closes_at = ClockTimeField()
     timezone = serializers.SerializerMethodField()
 
     class Meta:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,6 +16,12 @@ from kansrijk.vraagbaak.models import Question, QuestionState, SolutionFeedback
 from kansrijk.vraagbaak.selectors import AnswerView, QuestionView
 
 STATUS_FILTERS = ("open", "opgelost")
+# Every text is capped here, before the anonymity guard reads it (the guard's time grows with the text).
+TITLE_MAX = 160  # as Question.title
+TEXT_MAX = 5000  # as Question.text and Answer.text
+NOTE_MAX = 500
+GUARD_MAX = 10_000  # the guard as a service: room for any question, answer or note with margin
+TOO_LONG: Any = {"max_length": gettext_lazy("Deze tekst is te lang: maximaal {max_length} tekens.")}
 QUESTION_STATES = "gepubliceerd (online), beoordeling (waits for a moderator), gesloten or afgewezen."
 
 
@@ -213,8 +220,10 @@ class VraagbaakErrorBodySerializer(serializers.Serializer[Any]):
 class VraagbaakPersonalDataErrorSerializer(VraagbaakErrorBodySerializer):
     """400 with code `personal_data`: the guard found personal data. Nothing was stored."""
 
-    findings = serializers.DictField(
-        child=VraagbaakFindingSerializer(many=True), help_text="Per field (title, text): what the guard found."
+    findings = serializers.DictField(  # absent from the other 400s (e.g. an empty field)
+        child=VraagbaakFindingSerializer(many=True),
+        required=False,
+        help_text="Per field (title, text): what the guard found; only with code `personal_data`.",
     )
 
 
@@ -232,8 +241,10 @@ class VraagbaakQuestionInputSerializer(serializers.Serializer[Any]):
     then a moderator rewrites it before it is published. A member's first question always waits for a
     moderator."""
 
-    title = serializers.CharField(max_length=160, help_text="At least 5 characters.")
-    text = serializers.CharField(max_length=5000, help_text="At least 20 characters; no names or numbers.")
+    title = serializers.CharField(max_length=TITLE_MAX, error_messages=TOO_LONG, help_text="At least 5 characters.")
+    text = serializers.CharField(
+        max_length=TEXT_MAX, error_messages=TOO_LONG, help_text="At least 20 characters; no names or numbers."
+    )
     tags = serializers.ListField(
         child=serializers.CharField(max_length=80), required=False, default=list, help_text='Tag keys ("kind:code").'
     )
@@ -241,7 +252,12 @@ class VraagbaakQuestionInputSerializer(serializers.Serializer[Any]):
         required=False, default=False, help_text="Send it to a moderator even though the guard found something."
     )
     toelichting = serializers.CharField(
-        max_length=500, required=False, default="", allow_blank=True, help_text="A note for the moderator."
+        max_length=NOTE_MAX,
+        error_messages=TOO_LONG,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="A note for the moderator.",
     )
 
     def validate_tags(self, value: list[str]) -> list[str]:
@@ -255,9 +271,11 @@ class VraagbaakQuestionInputSerializer(serializers.Serializer[Any]):
 
 
 class VraagbaakAnswerInputSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(max_length=5000, help_text="At least 10 characters; no names or numbers.")
+    text = serializers.CharField(
+        max_length=TEXT_MAX, error_messages=TOO_LONG, help_text="At least 10 characters; no names or numbers."
+    )
 
 
 class VraagbaakAnonymityCheckSerializer(serializers.Serializer[Any]):
     # Not trimmed: the offsets of the findings count in the text exactly as it was sent.
-    text = serializers.CharField(max_length=20000, allow_blank=True, trim_whitespace=False)
+    text = serializers.CharField(max_length=GUARD_MAX, error_messages=TOO_LONG, allow_blank=True, trim_whitespace=False)

@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 
 from kansrijk.accounts.models import User
 from kansrijk.core.api import error_body
-from kansrijk.core.audited import NO_PERSONAL_DATA
+from kansrijk.core.audited import NO_PERSONAL_DATA, audit_read
 from kansrijk.vraagbaak import selectors, services, tags
 from kansrijk.vraagbaak.api import serializers as s
 from kansrijk.vraagbaak.models import Question
@@ -77,6 +77,9 @@ def _visible_question(request: Request, pk: int) -> Question:
 def _detail(request: Request, question: Question) -> dict[str, Any]:
     moderator = request.user.has_perm("vraagbaak.moderate")
     view = selectors.question_view(question=question, user=request.user, moderator=moderator)
+    held = selectors.held_back(view, reader_id=request.user.pk)
+    if held:  # as on the page: a moderator's read of texts held back is audited
+        audit_read(request=request, targets=held, purpose="vraagbaak: moderatie")
     context = {"tag_index": tags.tag_index(), "user_id": request.user.pk}
     return dict(s.VraagbaakQuestionSerializer(view, context=context).data)
 

@@ -1,4 +1,4 @@
-"""`kansrijk demo`: load the fictional demo data and print the demo logins (only with DEBUG on).
+"""`kansrijk demo`: load the fictional demo data and print the demo logins (dev settings only).
 
 `kansrijk demo codes` prints the current six-digit code of every demo account, for trying the
 two-step login without an authenticator app."""
@@ -7,23 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.demo import USERS, demo_load
+from kansrijk.core.demo_guard import require_demo_allowed
 
 
 class Command(BaseCommand):
-    help = "Load fictional demo organisations and one account per role, and print the logins (DEBUG only)."
+    help = "Load fictional demo organisations and one account per role, and print the logins (dev settings only)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", nargs="?", choices=["load", "codes"], default="load")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
-            raise CommandError("Refusing to load demo data: DEBUG is off (this looks like production).")
+        require_demo_allowed()
         if options["action"] == "codes":
             self._codes()
             return

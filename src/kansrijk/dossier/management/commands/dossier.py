@@ -1,6 +1,6 @@
 """`kansrijk dossier ...`: the family file on the command line.
 
-demo [--generated N]   the fictional demo families (DEBUG only; idempotent; needs `kansrijk demo` first)
+demo [--generated N]   the fictional demo families (dev settings only; idempotent; needs `kansrijk demo` first)
 """
 
 from __future__ import annotations
@@ -8,20 +8,20 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kansrijk.core.demo_guard import require_demo_allowed
 from kansrijk.dossier.demo import DemoAccountsMissingError, DossierDemoReport, dossier_demo_load
 
 MAX_GENERATED = 5000
 
 
 class Command(BaseCommand):
-    help = "The family file: load the fictional demo families (DEBUG only)."
+    help = "The family file: load the fictional demo families (dev settings only)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        demo = sub.add_parser("demo", help="Load the fictional demo families (DEBUG only; idempotent).")
+        demo = sub.add_parser("demo", help="Load the fictional demo families (dev settings only; idempotent).")
         demo.add_argument(
             "--generated",
             type=int,
@@ -33,8 +33,7 @@ class Command(BaseCommand):
         getattr(self, f"_{options['action']}")(options)
 
     def _demo(self, options: dict[str, Any]) -> None:
-        if not settings.DEBUG:
-            raise CommandError("Refusing to load demo data: DEBUG is off (this looks like production).")
+        require_demo_allowed()
         generated = options["generated"]
         if not 0 <= generated <= MAX_GENERATED:
             raise CommandError(f"--generated must be between 0 and {MAX_GENERATED}.")

@@ -3,7 +3,7 @@
 search "QUERY" [--json] [--limit N] [--lexical]   search as the public page does
 import FILE [--partial] [--dry-run]                HSDS JSON or CSV, checked first, all-or-nothing
 export FILE                                        the whole map as HSDS JSON ("-" for stdout)
-demo                                               the fictional demo map (DEBUG only)
+demo                                               the fictional demo map (dev settings only)
 reindex                                            build the search index and its embeddings now
 taxonomy [--file F]                                reload the hulpvraag/fase/doelgroep taxonomy
 flyer --stadsdeel F [--hulpvraag C] [--lang nl|en] -o FILE.pdf
@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from kansrijk.core.demo_guard import require_demo_allowed
 from kansrijk.kaart import demo, exchange, services
 from kansrijk.kaart.records import ImportBatch
 
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         imp.add_argument("--dry-run", action="store_true", help="Only check the file; change nothing.")
         exp = sub.add_parser("export", help="Write the whole map as HSDS JSON.")
         exp.add_argument("file", help='a path, or "-" for standard output')
-        sub.add_parser("demo", help="Load the fictional demo map (DEBUG only; idempotent).")
+        sub.add_parser("demo", help="Load the fictional demo map (dev settings only; idempotent).")
         sub.add_parser("reindex", help="Build the search index now, computing missing embeddings.")
         tax = sub.add_parser("taxonomy", help="Reload the taxonomy file (idempotent).")
         tax.add_argument("--file", type=Path, default=None)
@@ -122,8 +122,7 @@ class Command(BaseCommand):
     # --- demo, index, taxonomy, flyer ---------------------------------------------------------------
 
     def _demo(self, options: dict[str, Any]) -> None:
-        if not settings.DEBUG:
-            raise CommandError("Refusing to load demo data: DEBUG is off (this looks like production).")
+        require_demo_allowed()
         result = demo.load_demo_map()
         self.stdout.write(
             self.style.SUCCESS(

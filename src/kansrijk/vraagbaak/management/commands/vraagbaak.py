@@ -2,7 +2,8 @@
 
 check-anonymity FILE [--json]   check a question's text for personal data ("-" reads standard input);
                                 exit status 0 when clean, 1 when something was found, 2 on a bad file
-demo                            the fictional demo questions and members (DEBUG only; idempotent)
+                                or a text longer than 10,000 characters
+demo                            the fictional demo questions and members (dev settings only; idempotent)
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kansrijk.core.demo_guard import require_demo_allowed
+
+# As the API's guard service (`GUARD_MAX`): the guard's time grows with the text, so longer texts are refused.
+MAX_CHARS = 10_000
 
 
 class Command(BaseCommand):
@@ -26,7 +31,7 @@ class Command(BaseCommand):
         check.add_argument(
             "--json", action="store_true", help='Print {"findings": [{"kind", "text", "start", "end"}]}.'
         )
-        sub.add_parser("demo", help="Load the fictional demo questions and members (DEBUG only; idempotent).")
+        sub.add_parser("demo", help="Load the fictional demo questions and members (dev settings only; idempotent).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action: str = options["action"]
@@ -39,6 +44,12 @@ class Command(BaseCommand):
         from kansrijk.vraagbaak.anonymity_allowed import allowed_names
 
         text = _read(options["file"])
+        if len(text) > MAX_CHARS:
+            raise CommandError(
+                f"{options['file']} is te lang: maximaal {MAX_CHARS} tekens, nu {len(text)} "
+                f"(too long: at most {MAX_CHARS} characters)",
+                returncode=2,
+            )
         findings = anonymity.check(text, allowed=allowed_names())
         if options["json"]:
             payload = {"findings": [{"kind": f.kind, "text": f.text, "start": f.start, "end": f.end} for f in findings]}
@@ -55,8 +66,7 @@ class Command(BaseCommand):
     def _demo(self, options: dict[str, Any]) -> None:
         from kansrijk.vraagbaak.demo import demo_load
 
-        if not settings.DEBUG:
-            raise CommandError("Refusing to load demo data: DEBUG is off (this looks like production).")
+        require_demo_allowed()
         added = demo_load()
         self.stdout.write(f"Vraagbaak demo: {added} questions added (fictional).")
 

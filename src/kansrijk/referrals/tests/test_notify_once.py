@@ -1,0 +1,54 @@
+"""Every referral notice is emailed once, also when a digest and a direct send run at the same time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends import locmem
+
+from kansrijk.core import clock
+from kansrijk.referrals import notify
+from kansrijk.referrals.models import Notice, NoticeKind, ReferralStatus
+from kansrijk.referrals.tests.factories import referral_in, setting
+
+pytestmark = pytest.mark.django_db
+
+
+class MeanwhileBackend(locmem.EmailBackend):
+    """The mail server. While it takes an email, `meanwhile` runs once with the recipient's address:
+    what another process (the web server sending at once) does in that moment."""
+
+    meanwhile: ClassVar[list[Callable[[str], object]]] = []
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        sent = super().send_messages(messages)
+        while self.meanwhile:
+            self.meanwhile.pop()(messages[0].to[0])
+        return sent
+
+
+def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings: Any) -> None:
+    settings.EMAIL_BACKEND = f"{__name__}.MeanwhileBackend"
+    s = setting()
+    referral = referral_in(s, ReferralStatus.SENT)
+    Notice.objects.all().delete()
+    for person in (s.midwife, s.worker):
+        Notice.objects.create(
+            user=person, referral=referral, kind=NoticeKind.STATUS, status=referral.status, created_at=clock.now()
+        )
+
+    def web_process_sends_the_others(mailed_to: str) -> None:
+        others = Notice.objects.filter(emailed_at__isnull=True).exclude(user__email=mailed_to)
+        notify.send_direct(list(others.values_list("pk", flat=True)))
+
+    MeanwhileBackend.meanwhile.append(web_process_sends_the_others)
+    # The digest made its list of both people before the direct send took one of them.
+    notify.send_digests()
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([s.midwife.email, s.worker.email])  # one each
+    assert not Notice.objects.filter(emailed_at__isnull=True).exists()
+    assert notify.send_digests() == 0

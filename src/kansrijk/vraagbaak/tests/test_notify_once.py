@@ -1,0 +1,37 @@
+"""Every Vraagbaak notice is emailed once, also when a digest and a direct send run at the same time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from kansrijk.core import clock
+from kansrijk.referrals.tests.test_notify_once import MeanwhileBackend
+from kansrijk.vraagbaak import notify
+from kansrijk.vraagbaak.models import Frequency, Member, Notice, NoticeKind
+from kansrijk.vraagbaak.tests.people import member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "kansrijk.referrals.tests.test_notify_once.MeanwhileBackend"
+    people = [member(frequency=Frequency.IMMEDIATELY) for _ in range(2)]
+    for user in people:  # their emails at once did not go out yet (e.g. the mail server was away)
+        Notice.objects.create(
+            member=Member.objects.get(user=user), kind=NoticeKind.NEW_ANSWER, question=None, created_at=clock.now()
+        )
+
+    def web_process_sends_the_others(mailed_to: str) -> None:
+        others = Notice.objects.filter(sent_at__isnull=True).exclude(member__user__email=mailed_to)
+        notify.send_direct(list(others.values_list("pk", flat=True)))
+
+    MeanwhileBackend.meanwhile.append(web_process_sends_the_others)
+    # The digest made its list of both members before the direct send took one of them.
+    notify.send_digests()
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in people)  # one each
+    assert not Notice.objects.filter(sent_at__isnull=True).exists()
+    assert notify.send_digests() == 0
