@@ -30,7 +30,8 @@ messages: $(STAMP)
 # The Vraagbaak's anonymity guard (deduce) builds its lookup cache inside the venv on first use (~100 s);
 # build it here once, so no request or test pays for it.
 $(VENV)/.deduce-cache: $(STAMP)
-	$(BIN)/python -c "import deduce; deduce.Deduce()"
+	# deduce compares its cache time with file times in local time; Django runs in Europe/Amsterdam.
+	TZ=Europe/Amsterdam $(BIN)/python -c "import deduce; deduce.Deduce()"
 	touch $@
 
 # The Debian packages (chromium, gettext, postgresql, nodejs/npm, fonts): installed when run as root,

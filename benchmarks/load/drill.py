@@ -416,6 +416,7 @@ class Drill:
     def backup(self) -> None:
         """pg_dump under load, with the counts it must contain."""
         self.counts = self.count(self.database_url)
+        self.audit_before = self.audit_ids(self.database_url)
         self.dump = self.work / "kansrijk.dump"
         t = time.monotonic()
         subprocess.run([str(self.pg_bin / "pg_dump"), "-Fc", "-f", str(self.dump), "-d", self.database_url], check=True)
@@ -462,10 +463,20 @@ class Drill:
             after["families"] >= before["families"] and after["referrals"] >= before["referrals"],
             "every family and referral counted before the dump is restored",
         )
+        missing = self.audit_before - self.audit_ids(restored)
         check(
-            after["audit"] >= before["audit"] and after["audit_kept"] == before["audit"],
+            after["audit"] >= before["audit"] and not missing,
             "every audit entry counted before the dump is in the restored copy",
         )
+
+    def audit_ids(self, url: str) -> set[int]:
+        out = subprocess.run(
+            [str(self.pg_bin / "psql"), "-At", "-d", url, "-c", "SELECT id FROM core_auditentry"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return {int(line) for line in out.stdout.split()}
 
     def count(self, url: str, audit_up_to: int | None = None) -> dict[str, int]:
         def one(sql: str) -> int:
@@ -562,14 +573,18 @@ class Drill:
         for to, subject, body in mails:
             per_person[(to, subject)] = per_person.get((to, subject), 0) + 1
             lines += sum(1 for line in body.splitlines() if line.startswith("- "))
-        doubles = sum(1 for n in per_person.values() if n > 1)
+        doubles = sum(n - 1 for n in per_person.values() if n > 1)
+        emailed = {to for to, _subject, _body in mails}
+        lost = sum(1 for u in people if u.email not in emailed)
         print(
             f"  after the restart: {len(mails)} digest emails carrying {lines} notices; {expected} notices were pending"
         )
-        check(
-            lines == expected and doubles == 0,
-            f"every notice emailed exactly once ({doubles} people got a digest twice, {expected - lines} notices lost)",
+        print(
+            f"  {doubles} digest(s) sent twice: the one in flight when the worker died can go twice (accepted by the "
+            "mail server, its commit lost); no other"
         )
+        check(lines >= expected and lost == 0, f"no notice lost ({lost} people got nothing)")
+        check(doubles <= 1, "no notice emailed twice, except at most the one email in flight at the kill")
 
     def mails(self) -> list[tuple[str, str, str]]:
         """(to, subject, body) of every email to the drill's digest people, from the file backend."""

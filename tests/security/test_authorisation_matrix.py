@@ -58,7 +58,7 @@ def _params(route: str, pattern: URLPattern) -> list[str]:
     return names or re.findall(r"<(?:\w+:)?(\w+)>", route)
 
 
-def _address(route: str, world: w.World, persona: str) -> str | None:
+def _address(route: str, world: w.World, persona: str) -> str:
     namespace, pattern = ROUTES[route]
     kwargs = {name: w.kwargs_value(name, route, world, persona) for name in _params(route, pattern)}
     if pattern.name is None:  # unnamed admin fallbacks: build the address from the route itself
@@ -301,7 +301,7 @@ def _methods(callback: Any) -> tuple[str, ...]:
     return tuple(m for m in METHODS_ALL if hasattr(view, m.lower()))
 
 
-def _request(client: Client, method: str, address: str) -> HttpResponse:
+def _request(client: Client, method: str, address: str) -> Any:
     if method in ("GET", "DELETE"):
         return client.generic(method, address)
     if method == "POST":

@@ -203,6 +203,8 @@ def demo_load() -> list[DemoLogin]:
             user.save(update_fields=["password", "is_active"])
             RoleGrant.objects.get_or_create(user=user, role=spec.role.value)
             Membership.objects.get_or_create(user=user, organisation=organisations[spec.organisation])
-        secret = _ensure_totp(user) if spec.role.value in PERSONAL_DATA_ROLES else None
+        # Personal-data roles need the second factor; so does publishing the pathway (programme team).
+        needs_app = spec.role.value in PERSONAL_DATA_ROLES or spec.role == Role.PROGRAMMATEAM
+        secret = _ensure_totp(user) if needs_app else None
         logins.append(DemoLogin(spec.email, spec.full_name, spec.role, DEMO_PASSWORD, secret))
     return logins

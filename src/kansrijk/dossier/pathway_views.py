@@ -9,7 +9,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,14 +60,14 @@ class PathwayEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
         "Stel die in op je accountpagina."
     )
 
-    def handle_no_permission(self) -> HttpResponse:
+    def handle_no_permission(self) -> HttpResponseRedirect:
         if self.request.user.is_authenticated:  # a signed-in refusal is recorded, as everywhere
             audit_denied(
                 actor=request_actor(self.request),
                 attempted=f"{self.request.method} {self.request.path}",
                 targets=[Target("pathways.pathwayversion")],
             )
-        return super().handle_no_permission()  # type: ignore[no-any-return]
+        return super().handle_no_permission()
 
     def _render(
         self, request: HttpRequest, formset: Any, publish: forms.PathwayPublishForm, status: int = 200

@@ -150,10 +150,10 @@ def send_direct(notice_ids: list[int]) -> int:
                 claimed = [n for n in _claim(Notice.objects.filter(pk=pk)) if n.user_id not in digest]
                 if not claimed:
                     continue
+                Notice.objects.filter(pk=pk).update(emailed_at=clock.now())  # kept only if the email went
                 connection.open()
                 with translation.override("nl"):
                     _mail(claimed[0].user, [_line(claimed[0])], connection=connection)
-                Notice.objects.filter(pk=pk).update(emailed_at=clock.now())
             sent += 1
     finally:
         connection.close()
@@ -177,10 +177,12 @@ def send_digests() -> int:
                 notices = _claim(Notice.objects.filter(user_id=user_id))
                 if not notices:
                     continue
+                # Marked first, committed after the email: the window in which a crash sends it twice is
+                # the commit alone; a failing mail server rolls the mark back.
+                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
                 connection.open()
                 with translation.override("nl"):
                     _mail(notices[0].user, [f"- {_line(n)}" for n in reversed(notices)], connection=connection)
-                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
             sent += 1
     finally:
         connection.close()

@@ -36,12 +36,14 @@ url, case_number, rare_detail. Offsets are Python str indices into the original 
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import re
 import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -158,7 +160,8 @@ def _deduce() -> Any:
                 from deduce import Deduce
 
                 started = time.perf_counter()
-                model = Deduce()
+                with _no_gc():
+                    model = Deduce()
                 _bound_name_context(model)
                 _model = model
                 load_seconds = time.perf_counter() - started
@@ -248,6 +251,19 @@ def _bounded_context_class() -> type:
     return BoundedContextAnnotator
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Without the cyclic garbage collector while loading millions of small objects (deduce's pickled
+    lookup tries, the word lists): the collector would walk them again and again; loading takes half."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def warm() -> None:
     """Load deduce now (about 6 s), so that the first check is fast."""
     _deduce()
@@ -293,7 +309,8 @@ def _word_counts(language: str) -> Mapping[str, int]:
     """pyspellchecker's word list for `language` ("nl" or "en"): how often each word occurs (offline)."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+    with _no_gc():
+        return dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
 
 
 def _frequencies() -> Mapping[str, int]:
@@ -463,6 +480,14 @@ _STREET_END = (
 )
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# an address written out against harvesters: "j.jansen (at) voorbeeld (dot) nl", "naam[at]domein[punt]com",
+# "naam at domein (dot) nl" (a bare " at " only with a bracketed dot, so English "at" stays text)
+_AT = r"(?:\s?[(\[{]\s?(?:at|apenstaart)\s?[)\]}]\s?)"
+_DOT = r"(?:\s?[(\[{]\s?(?:dot|punt)\s?[)\]}]\s?)"
+_EMAIL_WRITTEN = re.compile(
+    rf"(?i)(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*(?:{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*(?:{_DOT}|\.)[a-z]{{2,}}"
+    rf"|\s+at\s+[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*{_DOT}[a-z]{{2,}})(?!\w)"
+)
 _URL = re.compile(
     r"(?i)(?<![\w@/.-])(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|nl|org|net|be|eu|io|me|info|tv|app|ly|gg)(?:/\S*)?)"
 )
@@ -505,6 +530,8 @@ _PHONE = re.compile(
     rf"|\(?0[1-9](?:\)?{_PHONE_SEP}\d){{8}})(?![\w-])"
 )
 _BSN = re.compile(r"(?<![\w.,/-])(?:\d{3}[.\s]?\d{3}[.\s]?\d{3}|\d{4}[.\s]?\d{2}[.\s]?\d{3}|\d{8})(?![\w/]|[.,-]\d)")
+# a BSN in any grouping of its 9 digits with spaces, dots or dashes ("215.73.6813", "12 345 67 82")
+_GROUPED_BSN = re.compile(r"(?<![\w.,/+-])\d{2,4}(?:[ .-]\d{1,4}){1,4}(?![\w/]|[.,-]\d)")
 _BSN_CUE = re.compile(r"(?i)\b(?:bsn|burgerservicenummer|sofi-?nummer|burger\s*service\s*nummer)\b")
 _LONG_NUMBER = re.compile(r"(?<![\w.,€$/-])\d{7,}(?![\w,/]|[.-]\d)")
 _CASE_CUE = re.compile(
@@ -526,6 +553,12 @@ _POSTCODE = re.compile(
     r"|(?<![\w-])[1-9]\d{3}(?!sa|sd|ss|km|kg|cm|mm|ml|pm|am|uur)[a-z]{2}(?![\w-])"
     # lower case with a space, only with a house number after it: "1055 kp 14-2"
     r"|(?<![\w-])[1-9]\d{3}\s(?!(?:sa|sd|ss|km|kg|cm|mm|ml|pm|am|al|in|op|om|en|er|is|ik|je|we|ze|te|na|of|de|ex|nu|zo|la)\b)[a-z]{2}\s+\d{1,5}(?:\s?[-\u2013]\s?\d{1,4}|[A-Za-z](?!\w))?(?![\d\w])"
+)
+# lower case with a space and nothing after it ("verhuisd naar 1104 kd."): only when the two letters are no
+# word or unit in Dutch or English ("1104 de", "2000 en", "1500 mg" stay text)
+_POSTCODE_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?P<l>[a-z]{2})(?![\w-]|\.\w)")
+_NOT_POSTCODE_LETTERS: Final = frozenset(
+    "sa sd ss km kg cm mm ml mg gr pm am kb mb gb tb hz pk kw tv cd dj vs bv nv uk ca nr no st jr ct ex".split()
 )
 _POSTCODE_ONLY = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
 _STREET = re.compile(
@@ -1034,6 +1067,8 @@ def _own_rules(text: str) -> Iterator[Finding]:
 def _simple(text: str) -> Iterator[Finding]:
     for m in _EMAIL.finditer(text):
         yield Finding("email", m.group(), m.start(), m.end())
+    for m in _EMAIL_WRITTEN.finditer(text):
+        yield Finding("email", m.group(), m.start(), m.end())
     for m in _URL.finditer(text):
         if "@" not in text[max(0, m.start() - 1) : m.start() + 1]:
             url = _url_finding(text, m.start(), m.end())
@@ -1095,6 +1130,10 @@ def _numbers(text: str) -> Iterator[Finding]:
             yield Finding("bsn", m.group(), m.start(), m.end())
         elif len(digits) == 9 and not digits.startswith("0"):
             yield Finding("case_number", m.group(), m.start(), m.end())
+    for m in _GROUPED_BSN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) == 9 and (_elfproef(digits) or _BSN_CUE.search(text[max(0, m.start() - 40) : m.start()])):
+            yield Finding("bsn", m.group(), m.start(), m.end())
     for m in _LONG_NUMBER.finditer(text):
         if not m.group().startswith("0") or len(m.group()) != 10:
             yield Finding("case_number", m.group(), m.start(), m.end())
@@ -1128,6 +1167,10 @@ def _mixed_ids(text: str) -> Iterator[Finding]:
 def _addresses(text: str) -> Iterator[Finding]:
     for m in _POSTCODE.finditer(text):
         yield Finding("postcode", m.group(), m.start(), m.end())
+    for m in _POSTCODE_LOWER.finditer(text):
+        letters = m.group("l")
+        if letters not in _NOT_POSTCODE_LETTERS and not _two_letter_word(letters):
+            yield Finding("postcode", m.group(), m.start(), m.end())
     for m in _STREET.finditer(text):
         start = _skip_leading_words(text, m.start(), m.end())
         if start is not None:
@@ -1137,6 +1180,16 @@ def _addresses(text: str) -> Iterator[Finding]:
         first_word = value.split()[0]
         if not is_word(first_word) or len(value.split()) > 2:
             yield Finding("address", value, m.start("v"), m.start("v") + len(value))
+
+
+def _two_letter_word(letters: str) -> bool:
+    """ "de", "en", "ok", "ad": two letters that are a word (Dutch count >= 100 or English >= 1,000)."""
+    return (
+        _frequencies().get(letters, 0) >= COMPOUND_PART
+        or _english().get(letters, 0) >= 1000
+        or is_word(letters)
+        or letters in _CUE_WORDS
+    )
 
 
 def _skip_leading_words(text: str, start: int, end: int) -> int | None:
@@ -1178,13 +1231,23 @@ def _dates(text: str) -> Iterator[Finding]:
 _DAY_MONTH = re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![\w/.-]|[-/.]\d)")
 
 
+# what a rare detail names in brackets right after it belongs to it: "<condition> (<eponym or abbreviation>)"
+_BRACKETED = re.compile(r"\s?\([^()\n]{2,40}\)")
+
+
 def _rare_details(text: str) -> Iterator[Finding]:
     for pattern in _rare_patterns():
         for m in pattern.finditer(text):
             if "d" in pattern.groupindex and m.group("d"):
-                yield Finding("rare_detail", m.group("d"), m.start("d"), m.end("d"))
+                start, end = m.start("d"), m.end("d")
             elif m.group():
-                yield Finding("rare_detail", m.group(), m.start(), m.end())
+                start, end = m.start(), m.end()
+            else:
+                continue
+            bracketed = _BRACKETED.match(text, end)
+            if bracketed:
+                end = bracketed.end()
+            yield Finding("rare_detail", text[start:end], start, end)
 
 
 # names ----------------------------------------------------------------------------------------------
@@ -1202,6 +1265,37 @@ def _names(text: str) -> Iterator[Finding]:
     yield from _capitalised_runs(text, tokens, sentence_starts, runs)
     yield from _lowercase_names(text, tokens)
     yield from _lowercase_first_names(text, tokens)
+    yield from _capital_names(text)
+    yield from _named(text)
+
+
+# A run of words in capitals ("JAN DE VRIES, 19 jaar"): a name when one word is a listed first name that is no
+# ordinary word and the run has another name part; headings and acronyms ("ZEER DRINGEND", "OKT NOORD") are not.
+_CAPITALS_RUN = re.compile(r"(?<![\w'\u2019-])[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ'\u2019]{2,}){1,5}(?![\w'\u2019-])")
+
+
+def _capital_names(text: str) -> Iterator[Finding]:
+    for m in _CAPITALS_RUN.finditer(text):
+        words = [w.capitalize() for w in re.split(r"[ -]", m.group())]
+        parts = [w for w in words if not re.fullmatch(_INTERFIX, w.lower())]
+        first = [w for w in parts if _is_first_name(w) and not is_word(w) and not _english_word(w)]
+        others = [w for w in parts if w not in first and (_listed_name(w) or not _dictionary_word(w))]
+        if first and (others or len(first) >= 2):
+            yield Finding("name", m.group(), m.start(), m.end())
+
+
+# "His name is Yonas", "ze heet Senait", "a boy called Kidane": a capitalised word after a naming phrase
+_NAMED = re.compile(
+    r"\b(?:[Nn]ame\s+is|[Nn]aam\s+is|named|called|heet|heette|genaamd|roepnaam|bijnaam)\s*:?\s+"
+    r"(?P<n>[A-ZÀ-ÖØ-Þ][\w'\u2019-]+)"
+)
+
+
+def _named(text: str) -> Iterator[Finding]:
+    for m in _NAMED.finditer(text):
+        word = m.group("n")
+        if not _dictionary_word(word) or (_is_first_name(word) and not _english_word(word) and not is_word(word)):
+            yield Finding("name", word, m.start("n"), m.end("n"))
 
 
 # A listed first name typed in lower case is a name when it is hardly a Dutch word: below this count in

@@ -110,9 +110,9 @@ def send_direct(notice_ids: list[int]) -> int:
                 claimed = _claim(Notice.objects.filter(pk=pk, member__frequency=Frequency.IMMEDIATELY))
                 if not claimed:
                     continue
+                Notice.objects.filter(pk=pk).update(sent_at=clock.now())  # kept only if the email went
                 connection.open()
                 _mail(claimed[0].member, [_line(claimed[0])], digest=False, connection=connection)
-                Notice.objects.filter(pk=pk).update(sent_at=clock.now())
             sent += 1
     finally:
         connection.close()
@@ -161,10 +161,12 @@ def send_digests() -> int:
                 if not notices:
                     continue
                 connection.open()
-                _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
+                # Marked first, committed after the email: the window in which a crash sends it twice is
+                # the commit alone; a failing mail server rolls the marks back.
                 now = clock.now()
                 Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
                 Member.objects.filter(pk=member.pk).update(last_digest_at=now)
+                _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
             sent += 1
     finally:
         connection.close()

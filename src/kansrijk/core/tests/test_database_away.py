@@ -8,12 +8,11 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
-from django.urls import path
+from django.urls import get_resolver, path
 
-from kansrijk.config.urls import handler403, handler500
-from kansrijk.config.urls import urlpatterns as real_urlpatterns
+from kansrijk.core import views
 
-__all__ = ["handler403", "handler500"]  # this module is the URLconf of these tests: the real handlers
+handler500 = "kansrijk.core.views.server_error"  # this module is the URLconf of these tests
 
 
 def _database_gone(request: HttpRequest) -> HttpResponse:
@@ -33,8 +32,11 @@ urlpatterns = [
     path("kapot/verbinding/", _connection_closed),
     path("api/v1/kapot/db/", _database_gone),
     path("kapot/fout/", _bug),
-    *real_urlpatterns,
 ]
+
+
+def test_the_site_uses_this_handler() -> None:
+    assert get_resolver().resolve_error_handler(500) is views.server_error
 
 
 @pytest.fixture

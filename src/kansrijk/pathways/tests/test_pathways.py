@@ -16,7 +16,7 @@ from kansrijk.core.models import AuditAction, AuditEntry
 from kansrijk.core.workdays import add_working_days
 from kansrijk.families import services as family_services
 from kansrijk.families.models import Discipline
-from kansrijk.families.tests.factories import open_family, professional
+from kansrijk.families.tests.factories import open_family, professional, verified
 from kansrijk.pathways import selectors, services
 from kansrijk.pathways.definition import check_steps, packaged_definition, steps_from_json
 from kansrijk.pathways.models import PathwayVersion, TaskStatus
@@ -65,7 +65,7 @@ def test_publishing_a_new_version_never_rewrites_existing_tasks() -> None:
             family=family, phase="zwangerschap", level="extra_steun", signaleerder=midwife, by=midwife
         ).created
     task = next(t for t in created if t.step_code == "prenataal-huisbezoek")
-    team_lead = UserFactory.create(roles=[Role.PROGRAMMATEAM])
+    team_lead = verified(UserFactory.create(roles=[Role.PROGRAMMATEAM], with_totp=True))  # publishing needs 2FA
     steps = [
         replace(s, title_nl="Prenataal huisbezoek binnen 2 weken") if s.code == "prenataal-huisbezoek" else s
         for s in steps_from_json(packaged_definition())

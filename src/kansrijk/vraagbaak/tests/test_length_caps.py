@@ -113,3 +113,17 @@ def test_cli_refuses_a_text_over_10000_characters(tmp_path: Path, guard_calls: l
     assert refused.value.returncode == 2
     assert "te lang: maximaal 10000 tekens, nu 12000" in str(refused.value)
     assert guard_calls == []
+
+
+def test_texts_posted_without_a_form_are_capped_by_the_service(guard_calls: list[int]) -> None:
+    # A comment, a Zorgoverleg question and a moderator's reason reach the services straight from the
+    # request: the service caps every text before the guard runs.
+    from django.core.exceptions import ValidationError
+
+    from kansrijk.vraagbaak.tests import factories
+
+    question = published(member(), title="Een vraag over borstvoeding", text=CLEAN_TEXT)
+    answer = factories.answer(question, "Probeer het eens met een lactatiekundige.")
+    with pytest.raises(ValidationError, match="te lang"):
+        services.comment_post(answer=answer, by=member(), text="a " * 6_000)
+    assert all(length <= services.GUARD_TEXT_CAP for length in guard_calls)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends import locmem
 
 from kansrijk.core import clock
-from kansrijk.referrals.tests.test_notify_once import MeanwhileBackend
 from kansrijk.vraagbaak import notify
 from kansrijk.vraagbaak.models import Frequency, Member, Notice, NoticeKind
 from kansrijk.vraagbaak.tests.people import member
@@ -16,8 +18,21 @@ from kansrijk.vraagbaak.tests.people import member
 pytestmark = pytest.mark.django_db
 
 
+class MeanwhileBackend(locmem.EmailBackend):
+    """The mail server. While it takes an email, `meanwhile` runs once with the recipient's address:
+    what another process (the web server sending at once) does in that moment."""
+
+    meanwhile: ClassVar[list[Callable[[str], object]]] = []
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        sent = super().send_messages(messages)
+        while self.meanwhile:
+            self.meanwhile.pop()(messages[0].to[0])
+        return sent
+
+
 def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings: Any) -> None:
-    settings.EMAIL_BACKEND = "kansrijk.referrals.tests.test_notify_once.MeanwhileBackend"
+    settings.EMAIL_BACKEND = f"{__name__}.MeanwhileBackend"
     people = [member(frequency=Frequency.IMMEDIATELY) for _ in range(2)]
     for user in people:  # their emails at once did not go out yet (e.g. the mail server was away)
         Notice.objects.create(
