@@ -8,13 +8,14 @@ be shared; they never read these rows themselves.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import Organisation
-from kansrijk.families.models import Caregiver, Family
+from kansrijk.families.models import Caregiver, Family, belonging_to_visible_families
 from kansrijk.kaart.models import Service
 
 
@@ -31,6 +32,13 @@ class DataCategory(models.TextChoices):
 class ConsentMethod(models.TextChoices):
     SPOKEN = "mondeling", _("Mondeling")
     WRITTEN = "schriftelijk", _("Schriftelijk (op papier of digitaal getekend)")
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def visible_to(self, user: Any) -> ConsentQuerySet:
+        """Consents of the families `user` may see (the receiving side reads a consent through its
+        referral, never by itself)."""
+        return belonging_to_visible_families(self, user)
 
 
 class Consent(models.Model):
@@ -63,6 +71,8 @@ class Consent(models.Model):
         verbose_name=_("ingetrokken door"),
     )
     revoked_note = models.CharField(_("toelichting bij intrekken"), max_length=300, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("toestemming")

@@ -82,7 +82,7 @@ class FamilyReferralsView(FamilyPage):
         value = request.POST.get("consent", "")
         if not value.isdigit():
             raise BadRequest(_("Kies welke toestemming je wilt intrekken."))
-        consent = Consent.objects.filter(family=self.family, pk=value).first()
+        consent = Consent.objects.visible_to(request.user).filter(family=self.family, pk=value).first()
         if consent is None:  # a consent of another family: an attempt at someone else's data
             audit_denied(
                 actor=actor_for(request.user), attempted="consent.withdraw", targets=[Target("consent.consent", value)]

@@ -545,7 +545,8 @@ class PlanView(FamilyPage):
                 return self._saved(_("Opgeslagen."))
             elif kind == "actiestatus":
                 action = (
-                    Action.objects.select_related("goal__family", "task")
+                    Action.objects.visible_to(by)
+                    .select_related("goal__family", "task")
                     .filter(pk=_id(request.POST.get("action")), goal__family=self.family)
                     .first()
                 )
@@ -565,7 +566,12 @@ class PlanView(FamilyPage):
         return self.render_to_response(context, status=422)
 
     def _goal(self, pk: str | None) -> Goal:
-        goal = Goal.objects.select_related("family").filter(pk=_id(pk), family=self.family).first()
+        goal = (
+            Goal.objects.visible_to(self.request.user)
+            .select_related("family")
+            .filter(pk=_id(pk), family=self.family)
+            .first()
+        )
         if goal is None:
             raise ValidationError(_("Kies een doel van dit gezin."))
         return goal
@@ -630,7 +636,7 @@ class TaskDoneView(PersonalDataViewMixin, TemplateView):
     task: Task
 
     def has_permission(self) -> bool:
-        found = Task.objects.select_related("family").filter(pk=self.kwargs["pk"]).first()
+        found = Task.objects.visible_to(self.request.user).select_related("family").filter(pk=self.kwargs["pk"]).first()
         if found is None:
             return False
         self.task = found

@@ -8,7 +8,7 @@ and write is audited by the services and views.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -36,6 +36,9 @@ class Discipline(models.TextChoices):
     ANDERS = "anders", _("Anders")
 
 
+QS = TypeVar("QS", bound=models.QuerySet[Any])
+
+
 class FamilyQuerySet(models.QuerySet["Family"]):
     def visible_to(self, user: Any) -> FamilyQuerySet:
         """The families `user` may see: as an active member of the care team (the professional who opens a
@@ -47,6 +50,12 @@ class FamilyQuerySet(models.QuerySet["Family"]):
         member = CareTeamMember.objects.filter(user=user, ended_at__isnull=True).values("family_id")
         emergency = BreakGlassAccess.objects.active().filter(user=user).values("family_id")
         return self.filter(Q(pk__in=member) | Q(pk__in=emergency))
+
+
+def belonging_to_visible_families(queryset: QS, user: Any, *, path: str = "family") -> QS:
+    """`queryset` narrowed to rows of families `user` may see (`Family.objects.visible_to`): the one way
+    pages and API look up a family's tasks, consents, goals and actions."""
+    return queryset.filter(**{f"{path}__in": Family.objects.visible_to(user).values("pk")})
 
 
 class Family(models.Model):

@@ -6,12 +6,14 @@ tasks already made keep their version and a copy of their title, role and due da
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.families.models import Family
+from kansrijk.families.models import Family, belonging_to_visible_families
 
 
 class PathwayVersion(models.Model):
@@ -75,6 +77,10 @@ class TaskKind(models.TextChoices):
 class TaskQuerySet(models.QuerySet["Task"]):
     def open(self) -> TaskQuerySet:
         return self.filter(status=TaskStatus.OPEN)
+
+    def visible_to(self, user: Any) -> TaskQuerySet:
+        """Tasks of the families `user` may see."""
+        return belonging_to_visible_families(self, user)
 
 
 class Task(models.Model):

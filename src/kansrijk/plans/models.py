@@ -3,12 +3,14 @@ when) that may carry out a task of the pathway."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kansrijk.families.models import Family
+from kansrijk.families.models import Family, belonging_to_visible_families
 from kansrijk.pathways.models import Task
 
 
@@ -33,6 +35,18 @@ class GoalStatus(models.TextChoices):
     STOPPED = "gestopt", _("Gestopt")
 
 
+class GoalQuerySet(models.QuerySet["Goal"]):
+    def visible_to(self, user: Any) -> GoalQuerySet:
+        """Goals of the families `user` may see."""
+        return belonging_to_visible_families(self, user)
+
+
+class ActionQuerySet(models.QuerySet["Action"]):
+    def visible_to(self, user: Any) -> ActionQuerySet:
+        """Actions under goals of the families `user` may see."""
+        return belonging_to_visible_families(self, user, path="goal__family")
+
+
 class Goal(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="goals")
     domain = models.CharField(_("onderwerp"), max_length=30, choices=LifeDomain.choices)
@@ -45,6 +59,8 @@ class Goal(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GoalQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("plan", "doel")
@@ -79,6 +95,8 @@ class Action(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+
+    objects = ActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("actie")

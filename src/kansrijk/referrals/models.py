@@ -10,14 +10,17 @@ edited.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from kansrijk.accounts.models import Organisation
+from kansrijk.accounts.permissions import organisation_ids_of
 from kansrijk.consent.models import Consent
 from kansrijk.families.models import Family
 from kansrijk.kaart.models import Service
@@ -66,6 +69,20 @@ class ClosingReason(models.TextChoices):
     PARENT_WITHDREW = "ouder_wil_niet", _("Ouder wil het niet meer")
     HELPED_ELSEWHERE = "elders_geholpen", _("Elders geholpen")
     OTHER = "anders", _("Anders")
+
+
+class ReferralQuerySet(models.QuerySet["Referral"]):
+    def visible_to(self, user: Any) -> ReferralQuerySet:
+        """Every referral `user` may see: of families they may see (care team, break-the-glass), or
+        addressed to them or their organisation once sent (a concept never reaches the receiving side)."""
+        if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        received = Q(professional=user) | Q(
+            professional__isnull=True, receiving_organisation_id__in=organisation_ids_of(user)
+        )
+        return self.filter(
+            Q(family_id__in=Family.objects.visible_to(user).values("pk")) | (received & Q(sent_at__isnull=False))
+        )
 
 
 class Referral(FSMModelMixin, models.Model):
@@ -127,6 +144,8 @@ class Referral(FSMModelMixin, models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("volgt op")
     )
     is_demo = models.BooleanField(_("demo-gegevens (verzonnen)"), default=False)
+
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verwijzing")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from smtplib import SMTPRecipientsRefused
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -146,14 +147,20 @@ def send_direct(notice_ids: list[int]) -> int:
     connection = get_connection()  # opened at the first email, closed at the end
     try:
         for pk in sorted(notice_ids):  # marked one by one: a failing mail server leaves the rest for the digest
-            with transaction.atomic():
-                claimed = [n for n in _claim(Notice.objects.filter(pk=pk)) if n.user_id not in digest]
-                if not claimed:
-                    continue
-                Notice.objects.filter(pk=pk).update(emailed_at=clock.now())  # kept only if the email went
-                connection.open()
-                with translation.override("nl"):
-                    _mail(claimed[0].user, [_line(claimed[0])], connection=connection)
+            try:
+                with transaction.atomic():
+                    claimed = [n for n in _claim(Notice.objects.filter(pk=pk)) if n.user_id not in digest]
+                    if not claimed:
+                        continue
+                    Notice.objects.filter(pk=pk).update(emailed_at=clock.now())  # kept only if the email went
+                    connection.open()
+                    with translation.override("nl"):
+                        _mail(claimed[0].user, [_line(claimed[0])], connection=connection)
+            except SMTPRecipientsRefused:
+                # One address the mail server refuses must not hold up everyone after it: the mark is
+                # rolled back with the transaction, so the next run tries this person again.
+                logger.warning("referrals: mail refused for one recipient; the others go on")
+                continue
             sent += 1
     finally:
         connection.close()
@@ -173,16 +180,22 @@ def send_digests() -> int:
     connection = get_connection()  # opened at the first email, closed at the end
     try:
         for user_id in people:
-            with transaction.atomic():
-                notices = _claim(Notice.objects.filter(user_id=user_id))
-                if not notices:
-                    continue
-                # Marked first, committed after the email: the window in which a crash sends it twice is
-                # the commit alone; a failing mail server rolls the mark back.
-                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
-                connection.open()
-                with translation.override("nl"):
-                    _mail(notices[0].user, [f"- {_line(n)}" for n in reversed(notices)], connection=connection)
+            try:
+                with transaction.atomic():
+                    notices = _claim(Notice.objects.filter(user_id=user_id))
+                    if not notices:
+                        continue
+                    # Marked first, committed after the email: the window in which a crash sends it twice is
+                    # the commit alone; a failing mail server rolls the mark back.
+                    Notice.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=clock.now())
+                    connection.open()
+                    with translation.override("nl"):
+                        _mail(notices[0].user, [f"- {_line(n)}" for n in reversed(notices)], connection=connection)
+            except SMTPRecipientsRefused:
+                # One address the mail server refuses must not hold up everyone after it: the mark is
+                # rolled back with the transaction, so the next run tries this person again.
+                logger.warning("referrals: mail refused for one recipient; the others go on")
+                continue
             sent += 1
     finally:
         connection.close()

@@ -263,11 +263,18 @@ def _move(
         before = referral.status
         if doer.link is not None and not shareable(referral.consent):  # read under the lock: revocation counts
             raise ValidationError(_("De ouders hebben hun toestemming ingetrokken. Via deze link kan niets meer."))
-        if doer.link is not None and to in (S.ACCEPTED, S.DECLINED):
-            # Answering is once per link: a forwarded or replayed link cannot answer again.
-            used = AnswerLink.objects.filter(pk=doer.link.pk, answered_at__isnull=True).update(answered_at=clock.now())
-            if not used:
-                raise ValidationError(_("Via deze link is al geantwoord. Een link kan maar één keer antwoorden."))
+        if doer.link is not None:
+            # Read again under the referral's lock: a link revoked (or ended) since the request began
+            # can do nothing, and answering is once per link (a forwarded or replayed link cannot again).
+            link_now = AnswerLink.objects.filter(pk=doer.link.pk).first()
+            if link_now is None or not link_now.works(clock.now()):
+                raise ValidationError(_("Deze link werkt al niet meer."))
+            if to in (S.ACCEPTED, S.DECLINED):
+                used = AnswerLink.objects.filter(
+                    pk=doer.link.pk, answered_at__isnull=True, ended_at__isnull=True
+                ).update(answered_at=clock.now())
+                if not used:
+                    raise ValidationError(_("Via deze link is al geantwoord. Een link kan maar één keer antwoorden."))
         _check_consent_holds(referral, to)
         step = getattr(referral, method)
         if not can_proceed(step):

@@ -558,7 +558,41 @@ _POSTCODE = re.compile(
 # word or unit in Dutch or English ("1104 de", "2000 en", "1500 mg" stay text)
 _POSTCODE_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?P<l>[a-z]{2})(?![\w-]|\.\w)")
 _NOT_POSTCODE_LETTERS: Final = frozenset(
-    "sa sd ss km kg cm mm ml mg gr pm am kb mb gb tb hz pk kw tv cd dj vs bv nv uk ca nr no st jr ct ex".split()
+    [
+        "sa",
+        "sd",
+        "ss",
+        "km",
+        "kg",
+        "cm",
+        "mm",
+        "ml",
+        "mg",
+        "gr",
+        "pm",
+        "am",
+        "kb",
+        "mb",
+        "gb",
+        "tb",
+        "hz",
+        "pk",
+        "kw",
+        "tv",
+        "cd",
+        "dj",
+        "vs",
+        "bv",
+        "nv",
+        "uk",
+        "ca",
+        "nr",
+        "no",
+        "st",
+        "jr",
+        "ct",
+        "ex",
+    ]
 )
 _POSTCODE_ONLY = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
 _STREET = re.compile(
@@ -1279,7 +1313,7 @@ def _capital_names(text: str) -> Iterator[Finding]:
         words = [w.capitalize() for w in re.split(r"[ -]", m.group())]
         parts = [w for w in words if not re.fullmatch(_INTERFIX, w.lower())]
         first = [w for w in parts if _is_first_name(w) and not is_word(w) and not _english_word(w)]
-        others = [w for w in parts if w not in first and (_listed_name(w) or not _dictionary_word(w))]
+        others = [w for w in parts if w not in first and (_listed_name(w) or not is_word(w))]
         if first and (others or len(first) >= 2):
             yield Finding("name", m.group(), m.start(), m.end())
 

@@ -11,8 +11,11 @@ rewrote it: the log keeps the reason, not the removed words.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -139,6 +142,28 @@ class Source(models.TextChoices):
     ZORGOVERLEG = "zorgoverleg", _("Uit het Zorgoverleg alarm")
 
 
+# The states in which a question is online for every member (one definition for pages, API, search).
+VISIBLE_STATES = (QuestionState.PUBLISHED, QuestionState.CLOSED)
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def online(self) -> QuestionQuerySet:
+        """Questions every member may read."""
+        return self.filter(state__in=VISIBLE_STATES)
+
+    def visible_to(self, user: Any) -> QuestionQuerySet:
+        """The one way pages and API look a question up: a moderator (with the second factor) sees every
+        question; an approved member the questions online and their own; anyone else none. The same
+        rule as the permission `vraagbaak.view_question`."""
+        if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.has_perm("vraagbaak.moderate"):
+            return self.all()
+        if not user.has_perm("vraagbaak.use"):
+            return self.none()
+        return self.filter(Q(state__in=VISIBLE_STATES) | Q(author=user))
+
+
 class Question(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vraagbaak_questions")
     title = models.CharField(_("titel"), max_length=160)
@@ -162,6 +187,8 @@ class Question(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)  # last rewritten by a moderator
     is_demo = models.BooleanField(default=False)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("vraag")
         verbose_name_plural = _("vragen")
@@ -173,7 +200,7 @@ class Question(models.Model):
 
     @property
     def is_visible(self) -> bool:
-        return self.state in (QuestionState.PUBLISHED, QuestionState.CLOSED)
+        return self.state in VISIBLE_STATES
 
 
 class QuestionTag(models.Model):

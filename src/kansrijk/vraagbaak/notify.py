@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import timedelta
+from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
@@ -106,13 +107,19 @@ def send_direct(notice_ids: list[int]) -> int:
     connection = get_connection()  # opened at the first email, closed at the end
     try:
         for pk in sorted(notice_ids):  # one by one: a failing mail server leaves the rest for the next try
-            with transaction.atomic():
-                claimed = _claim(Notice.objects.filter(pk=pk, member__frequency=Frequency.IMMEDIATELY))
-                if not claimed:
-                    continue
-                Notice.objects.filter(pk=pk).update(sent_at=clock.now())  # kept only if the email went
-                connection.open()
-                _mail(claimed[0].member, [_line(claimed[0])], digest=False, connection=connection)
+            try:
+                with transaction.atomic():
+                    claimed = _claim(Notice.objects.filter(pk=pk, member__frequency=Frequency.IMMEDIATELY))
+                    if not claimed:
+                        continue
+                    Notice.objects.filter(pk=pk).update(sent_at=clock.now())  # kept only if the email went
+                    connection.open()
+                    _mail(claimed[0].member, [_line(claimed[0])], digest=False, connection=connection)
+            except SMTPRecipientsRefused:
+                # One address the mail server refuses must not hold up everyone after it: the mark is
+                # rolled back with the transaction, so the next run tries this person again.
+                logger.warning("vraagbaak: mail refused for one recipient; the others go on")
+                continue
             sent += 1
     finally:
         connection.close()
@@ -147,26 +154,32 @@ def send_digests() -> int:
     connection = get_connection()  # opened at the first email, closed at the end
     try:
         for member_id in members:
-            with transaction.atomic():
-                member = (
-                    Member.objects.select_for_update(skip_locked=True, of=("self",))
-                    .select_related("user")
-                    .filter(pk=member_id, state="goedgekeurd")
-                    .exclude(frequency=Frequency.OFF)
-                    .first()
-                )
-                if member is None or (member.frequency != Frequency.IMMEDIATELY and not _digest_due(member)):
-                    continue
-                notices = _claim(Notice.objects.filter(member=member))
-                if not notices:
-                    continue
-                connection.open()
-                # Marked first, committed after the email: the window in which a crash sends it twice is
-                # the commit alone; a failing mail server rolls the marks back.
-                now = clock.now()
-                Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
-                Member.objects.filter(pk=member.pk).update(last_digest_at=now)
-                _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
+            try:
+                with transaction.atomic():
+                    member = (
+                        Member.objects.select_for_update(skip_locked=True, of=("self",))
+                        .select_related("user")
+                        .filter(pk=member_id, state="goedgekeurd")
+                        .exclude(frequency=Frequency.OFF)
+                        .first()
+                    )
+                    if member is None or (member.frequency != Frequency.IMMEDIATELY and not _digest_due(member)):
+                        continue
+                    notices = _claim(Notice.objects.filter(member=member))
+                    if not notices:
+                        continue
+                    connection.open()
+                    # Marked first, committed after the email: the window in which a crash sends it twice is
+                    # the commit alone; a failing mail server rolls the marks back.
+                    now = clock.now()
+                    Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
+                    Member.objects.filter(pk=member.pk).update(last_digest_at=now)
+                    _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
+            except SMTPRecipientsRefused:
+                # One address the mail server refuses must not hold up everyone after it: the mark is
+                # rolled back with the transaction, so the next run tries this person again.
+                logger.warning("vraagbaak: mail refused for one recipient; the others go on")
+                continue
             sent += 1
     finally:
         connection.close()

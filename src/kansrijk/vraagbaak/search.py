@@ -32,11 +32,10 @@ from kansrijk.search.store import embeddings_for
 from kansrijk.search.text import STOP_WORDS, normalise, stem, words
 from kansrijk.search.understanding import STOP_WORDS as QUESTION_STOP_WORDS
 from kansrijk.vraagbaak import tags as vraagbaak_tags
-from kansrijk.vraagbaak.models import Answer, AnswerState, Question, QuestionState
+from kansrijk.vraagbaak.models import VISIBLE_STATES, Answer, AnswerState, Question
 
 logger = logging.getLogger(__name__)
 
-VISIBLE_STATES = (QuestionState.PUBLISHED, QuestionState.CLOSED)
 
 # A request computes at most this many missing embeddings itself; `warm_index()` (a worker job)
 # computes the rest. An index built while some were missing is rebuilt after a while to pick them up.
@@ -93,7 +92,7 @@ def index_version() -> VersionKey:
     (count and sum of ids), when one was last published, solved, closed or edited, which answers solve them,
     their tags, the solution feedback, and which answers are visible (count, sum of ids, last written
     or edited)."""
-    questions = Question.objects.filter(state__in=VISIBLE_STATES).aggregate(
+    questions = Question.objects.online().aggregate(
         n=Count("pk", distinct=True),
         ids=Sum("pk", distinct=True),
         published=Max("published_at"),
@@ -160,7 +159,7 @@ def question_document(question: Question, *, tag_labels: dict[str, str]) -> tupl
 def visible_questions() -> list[Question]:
     """The searchable questions, newest first (the order of a search without words)."""
     return list(
-        Question.objects.filter(state__in=VISIBLE_STATES)
+        Question.objects.online()
         .select_related("solution", "feedback")
         .prefetch_related("tags", "answers")
         .order_by("-published_at", "-pk")

@@ -33,8 +33,6 @@ from kansrijk.vraagbaak.models import (
     SolutionFeedback,
 )
 
-VISIBLE = (QuestionState.PUBLISHED, QuestionState.CLOSED)
-
 
 def member_of(user: Any) -> Member | None:
     if not getattr(user, "is_authenticated", False):
@@ -44,7 +42,7 @@ def member_of(user: Any) -> Member | None:
 
 def questions(*, tag: str = "", status: str = "") -> QuerySet[Question]:
     """Visible questions, newest first; `status` is "open", "opgelost" or "" (all)."""
-    rows = Question.objects.filter(state__in=VISIBLE)
+    rows = Question.objects.online()
     if tag:
         rows = rows.filter(Exists(QuestionTag.objects.filter(question=OuterRef("pk"), tag=tag)))
     if status == "open":
@@ -148,10 +146,7 @@ def _with_current_sources(views: list[AnswerView]) -> list[AnswerView]:
         if s.get("source", {}).get("kind") == "question"
     }
     ids = [int(i) for i in cited if i.isdigit()]
-    titles = {
-        str(pk): title
-        for pk, title in Question.objects.filter(pk__in=ids, state__in=VISIBLE).values_list("pk", "title")
-    }
+    titles = {str(pk): title for pk, title in Question.objects.online().filter(pk__in=ids).values_list("pk", "title")}
     result = []
     for v in views:
         if not v.answer.is_automatic:

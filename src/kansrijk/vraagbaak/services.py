@@ -611,12 +611,11 @@ def feedback_give(*, question: Question, by: User, worked: str, text: str) -> So
 def feedback_ask_due() -> int:
     """Ask askers what worked, FEEDBACK_AFTER_DAYS after they marked the solution (once each)."""
     now = clock.now()
-    due = Question.objects.filter(
+    due = Question.objects.online().filter(
         solved_at__lte=now - timedelta(days=FEEDBACK_AFTER_DAYS),
         feedback_requested_at__isnull=True,
         feedback__isnull=True,
         source=Source.ASKED,
-        state__in=(QuestionState.PUBLISHED, QuestionState.CLOSED),
     )
     asked = 0
     for question in due.iterator():
@@ -768,7 +767,7 @@ def flag_create(*, question: Question, by: User, reason: str, note: str = "", an
                 Answer.objects.filter(pk=answer.pk, state=AnswerState.VISIBLE).update(
                     state=AnswerState.HIDDEN, hidden_reason="gemeld"
                 )
-            elif question.state in (QuestionState.PUBLISHED, QuestionState.CLOSED):
+            elif question.is_visible:
                 Question.objects.filter(pk=question.pk).update(
                     state=QuestionState.IN_REVIEW, review_reason=ReviewReason.FLAGGED
                 )

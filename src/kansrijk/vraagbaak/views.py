@@ -264,8 +264,8 @@ class SimilarView(Page):
 
 
 def _question(request: HttpRequest, pk: int) -> Question:
-    question = Question.objects.filter(pk=pk).select_related("author", "solution").first()
-    if question is None or not request.user.has_perm("vraagbaak.view_question", question):
+    question = Question.objects.visible_to(request.user).filter(pk=pk).select_related("author", "solution").first()
+    if question is None:
         raise Http404
     return question
 
@@ -344,7 +344,7 @@ class QuestionView(Page):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-        if not request.user.has_perm("vraagbaak.view_question", Question.objects.get(pk=question.pk)):
+        if not Question.objects.visible_to(request.user).filter(pk=question.pk).exists():
             return redirect("vraagbaak:index")
         return redirect("vraagbaak:question", pk=question.pk)
 

@@ -239,7 +239,7 @@ class ConsentRevokeView(PersonalDataAPIMixin, APIView):
     audit_object_type = "consent.consent"
 
     def post(self, request: Request, pk: int) -> Response:
-        consent = Consent.objects.select_related("family").filter(pk=pk).first()
+        consent = Consent.objects.visible_to(request.user).select_related("family").filter(pk=pk).first()
         if consent is None or not request.user.has_perm("families.change_family", consent.family):
             self.permission_denied(request)
             raise PermissionDenied  # permission_denied raises; this line tells the type checker

@@ -302,7 +302,7 @@ class TaskDoneView(PersonalDataAPIMixin, APIView):
     audit_object_type = "pathways.task"
 
     def post(self, request: Request, pk: int) -> Response:
-        task = Task.objects.select_related("family").filter(pk=pk).first()
+        task = Task.objects.visible_to(request.user).select_related("family").filter(pk=pk).first()
         if task is None or not request.user.has_perm("pathways.change_task", task):
             self.permission_denied(request)
             raise PermissionDenied  # permission_denied raises; this line tells the type checker

@@ -15,12 +15,12 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.login import login_verified
 from kansrijk.consent.models import DataCategory
+from kansrijk.core import clock
 from kansrijk.core.models import AuditAction, AuditEntry
 from kansrijk.families.tests.factories import professional
-from kansrijk.kaart.tests.factories import make_organization, make_service
 from kansrijk.referrals import services
 from kansrijk.referrals.models import AnswerLink, Referral, ReferralStatus
-from kansrijk.referrals.tests.factories import Setting, consented, referral_in, setting
+from kansrijk.referrals.tests.factories import Setting, consented, partner_referral, referral_in, setting
 
 pytestmark = pytest.mark.django_db
 S = ReferralStatus
@@ -63,19 +63,7 @@ def test_the_api_detail_read_is_in_the_familys_access_log() -> None:
 
 def _link_setting() -> tuple[Setting, Referral, str]:
     s = setting()
-    informal = make_service(
-        "Babyspullen Samen (demo)",
-        organization=make_organization("Stichting Klein Begin"),
-        whole_city=True,
-        email="hallo@kleinbegin.example",
-    )
-    referral = services.referral_draft(
-        family=s.family,
-        by=s.midwife,
-        reason="Wij hebben geen kinderwagen",
-        service=informal,
-        handover_preference="geen",
-    )
+    referral = partner_referral(s)
     referral = consented(s, referral, (DataCategory.QUESTION, DataCategory.CONTACT))
     referral = services.referral_send(referral=referral, by=s.midwife)
     token = services.answer_link_create(referral=referral, email="hallo@kleinbegin.example")
@@ -181,3 +169,16 @@ def test_the_referral_professional_field_does_not_tell_who_has_an_account(make_u
         texts.append(response.content.decode())
     assert all("We vinden geen professional met dit e-mailadres" in t for t in texts)
     assert not Referral.objects.filter(family=s.family).exists()
+
+
+def test_a_link_revoked_while_its_holder_answers_cannot_answer() -> None:
+    from django.core.exceptions import ValidationError
+
+    _s, referral, token = _link_setting()
+    link = services.answer_link_use(token=token)  # the holder opened the page: the link worked then
+    assert link is not None
+    AnswerLink.objects.filter(pk=link.pk).update(ended_at=clock.now(), ended_reason="ingetrokken")
+    with pytest.raises(ValidationError, match="werkt al niet meer"):
+        services.referral_accept(referral=referral, link=link)
+    referral.refresh_from_db()
+    assert referral.status == S.SENT

@@ -206,22 +206,10 @@ def test_capacity_from_the_inbox_shows_on_the_kaart_and_before_sending() -> None
 
 def test_a_partner_without_an_account_answers_through_a_personal_link(django_capture_on_commit_callbacks: Any) -> None:
     s = setting()
-    informal = make_service(
-        "Babyspullen Samen (demo)",
-        organization=make_organization("Stichting Klein Begin"),
-        whole_city=True,
-        email="hallo@kleinbegin.example",
-    )
     from kansrijk.referrals import services
-    from kansrijk.referrals.tests.factories import consented
+    from kansrijk.referrals.tests.factories import consented, partner_referral
 
-    referral = services.referral_draft(
-        family=s.family,
-        by=s.midwife,
-        reason="Wij hebben geen kinderwagen",
-        service=informal,
-        handover_preference="geen",
-    )
+    referral = partner_referral(s)
     with django_capture_on_commit_callbacks(execute=True):
         services.referral_send(referral=consented(s, referral, (DataCategory.QUESTION,)), by=s.midwife)
     sent = [m for m in mail.outbox if m.to == ["hallo@kleinbegin.example"]]

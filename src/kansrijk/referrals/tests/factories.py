@@ -112,3 +112,24 @@ def handover_data() -> services.HandoverData:
         summary="Zorgen over rekeningen; wil graag samen een overzicht maken.",
         interpreter=False,
     )
+
+
+PARTNER_EMAIL = "hallo@kleinbegin.example"
+
+
+def partner_referral(s: Setting) -> Referral:
+    """A draft referral to a small partner without an account (a Kaart service with only an email
+    address), who will answer through a personal link."""
+    informal = make_service(
+        "Babyspullen Samen (demo)",
+        organization=make_organization("Stichting Klein Begin"),
+        whole_city=True,
+        email=PARTNER_EMAIL,
+    )
+    return services.referral_draft(
+        family=s.family,
+        by=s.midwife,
+        reason="Wij hebben geen kinderwagen",
+        service=informal,
+        handover_preference="geen",
+    )

@@ -52,3 +52,32 @@ def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings:
     assert sorted(m.to[0] for m in mail.outbox) == sorted([s.midwife.email, s.worker.email])  # one each
     assert not Notice.objects.filter(emailed_at__isnull=True).exists()
     assert notify.send_digests() == 0
+
+
+class RefusingBackend(locmem.EmailBackend):
+    """A mail server that refuses one address (a typo, a closed mailbox) and takes the others."""
+
+    refused = "geweigerd@example.org"
+
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
+        from smtplib import SMTPRecipientsRefused
+
+        if any(self.refused in m.to for m in messages):
+            raise SMTPRecipientsRefused({self.refused: (550, b"no such user")})
+        return super().send_messages(messages)
+
+
+def test_one_refused_address_does_not_hold_up_the_digests_of_the_others(settings: Any) -> None:
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    s = setting()
+    referral = referral_in(s, ReferralStatus.SENT)
+    Notice.objects.all().delete()
+    type(s.midwife).objects.filter(pk=s.midwife.pk).update(email=RefusingBackend.refused)  # sorted first
+    for person in (s.midwife, s.worker):
+        Notice.objects.create(
+            user=person, referral=referral, kind=NoticeKind.STATUS, status=referral.status, created_at=clock.now()
+        )
+    assert notify.send_digests() == 1
+    assert [m.to for m in mail.outbox] == [[s.worker.email]]
+    # The refused person's notice stays unsent, for the next run.
+    assert Notice.objects.get(user=s.midwife).emailed_at is None

@@ -68,8 +68,8 @@ def _user(request: Request) -> User:
 
 def _visible_question(request: Request, pk: int) -> Question:
     """The question, if this person may see it (`vraagbaak.view_question`); otherwise 404, as on the page."""
-    question = Question.objects.filter(pk=pk).select_related("author", "solution").first()
-    if question is None or not request.user.has_perm("vraagbaak.view_question", question):
+    question = Question.objects.visible_to(request.user).filter(pk=pk).select_related("author", "solution").first()
+    if question is None:
         raise NotFound
     return question
 

@@ -194,13 +194,14 @@ EVALUATOR_SETS = [
         "vraagbaak_guard_blind2.json",
         "vraagbaak_guard_blind3.json",
         "vraagbaak_guard_blind4.json",
+        "vraagbaak_guard_blind5.json",
     )
 ]
 
 
 @pytest.mark.parametrize("corpus_path", EVALUATOR_SETS, ids=lambda p: p.stem)
 def test_the_evaluators_sets_stay_within_the_targets(corpus_path: Path) -> None:
-    """Four sets written by independent evaluators who never saw the guard's code (the guard was then
+    """Five sets written by independent evaluators who never saw the guard's code (the guard was then
     improved on what they found, so they are regression sets now): recall >= 0.95, false positives <= 10%."""
     corpus = json.loads(corpus_path.read_text(encoding="utf-8"))
     spans = found = 0
@@ -233,3 +234,61 @@ def test_invisible_or_wide_characters_do_not_hide_an_identifier(text: str, kind:
     match = [f for f in findings if f.kind == kind]
     assert match, findings
     assert shown in match[0].text and text[match[0].start : match[0].end] == match[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        # digit groups of a BSN in any grouping, with dots, spaces or dashes (elfproef or a BSN cue)
+        ("zijn bsn is 111.22.2333, klopt dat?", "bsn", "111.22.2333"),
+        ("nummer 12-345-67-82 staat erop", "bsn", "12-345-67-82"),
+        # an email address written out against harvesters
+        ("mail naar p.devos (at) zorg-west (dot) nl", "email", "p.devos (at) zorg-west (dot) nl"),
+        ("of kim[at]voorbeeld[punt]com", "email", "kim[at]voorbeeld[punt]com"),
+        ("write to kim at voorbeeld (dot) com", "email", "kim at voorbeeld (dot) com"),
+        # a postcode in lower case with a space and nothing after it
+        ("ze zijn verhuisd naar 2015 kp.", "postcode", "2015 kp"),
+        # the only one of a kind in a named area, in Dutch and English
+        (
+            "Hij is de enige Koerdische kapper in Slotervaart.",
+            "rare_detail",
+            "de enige Koerdische kapper in Slotervaart",
+        ),
+        (
+            "She runs the only Somali bakery in Amsterdam-Oost.",
+            "rare_detail",
+            "the only Somali bakery in Amsterdam-Oost",
+        ),
+        # acting in a named series: the title
+        ("Vader speelt in Het Huis Anubis en wil anoniem blijven.", "rare_detail", "Het Huis Anubis"),
+        # leading a named congregation
+        (
+            "Opa is voorzitter van de Turkse moskee in Slotervaart.",
+            "rare_detail",
+            "voorzitter van de Turkse moskee in Slotervaart",
+        ),
+        # the name of a rare condition in brackets after it
+        ("kind met dwerggroei (achondroplasie) zoekt", "rare_detail", "dwerggroei (achondroplasie)"),
+        # a name in capitals, and a name after an English or Dutch naming phrase
+        ("SARA DE GROOT, 22 jaar, woont bij haar moeder", "name", "SARA DE GROOT"),
+        ("Her name is Semhar and she is 3 months.", "name", "Semhar"),
+    ],
+)
+def test_written_out_or_described_identifiers_are_found(text: str, kind: str, shown: str) -> None:
+    assert (kind, shown) in {(f.kind, f.text) for f in check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1104 de moeder en in 2019 al twee keer gezien.",
+        "Ze krijgt 1500 mg ijzer per dag.",
+        "De enige die in Noord nog plek heeft is de Buurtteam.",
+        "Het kind speelt in Nieuw-West bij een club.",
+        "ZEER DRINGEND: VRAAG OVER KRAAMZORG IN NIEUW-WEST",
+        "We meet at school. Do you know a group called support?",
+        "Het bedrag is 1.250.000 euro en om 12.30 uur.",
+    ],
+)
+def test_text_like_the_new_rules_is_not_flagged(text: str) -> None:
+    assert check(text) == []
