@@ -86,6 +86,7 @@ bench: setup
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind3.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind4.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind5.json
+	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind6.json
 	$(BIN)/python benchmarks/vraagbaak_guard_pathological.py
 	# Under load and faults: two gunicorn processes, the worker, locust (LOAD_USERS=50, LOAD_SECONDS=300).
 	scripts/with_postgres.sh $(BIN)/python benchmarks/load/drill.py
