@@ -17,6 +17,10 @@ class Role(models.TextChoices):
     BEHEERDER = "beheerder", _("Beheerder")
 
 
+# The roles that work with families (care team, referrals, MDO+).
+WORKING_ROLES = (Role.PROFESSIONAL, Role.REGIEHOUDER, Role.MDO_VOORZITTER)
+
+
 @dataclass(frozen=True)
 class RoleInfo:
     role: Role

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.models import ApiToken, Membership, Organisation, User
 from kansrijk.accounts.permissions import is_second_factor_verified, requires_second_factor, roles_of
-from kansrijk.accounts.roles import Role
+from kansrijk.accounts.roles import WORKING_ROLES, Role
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor
 
@@ -139,9 +139,6 @@ def role_holders(*, role: Role, organisation_id: int) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, role_grants__role=role.value, memberships__organisation_id=organisation_id
     ).distinct()
-
-
-WORKING_ROLES = (Role.PROFESSIONAL, Role.REGIEHOUDER, Role.MDO_VOORZITTER)
 
 
 def working_professional_by_email(*, email: str) -> User | None:

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.permissions import roles_of
-from kansrijk.accounts.roles import Role
+from kansrijk.accounts.roles import WORKING_ROLES
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
 from kansrijk.core.guard import require_perm
@@ -49,7 +49,7 @@ MAX_WEEKS_AT_BIRTH = 44
 MIN_WEEKS_AT_BIRTH = 22
 RECENT_BIRTH_DAYS = 60
 # Who can be in a care team: people who work with families (not editors, moderators or administrators).
-FAMILY_ROLES = frozenset({Role.PROFESSIONAL.value, Role.REGIEHOUDER.value, Role.MDO_VOORZITTER.value})
+FAMILY_ROLES = frozenset(role.value for role in WORKING_ROLES)
 
 
 def _audit(*, by: User, action: AuditAction, target: Any, detail: dict[str, Any] | None = None) -> None:

@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kansrijk.accounts.models import User
-from kansrijk.accounts.roles import Role
+from kansrijk.accounts.roles import WORKING_ROLES
 from kansrijk.core import clock
 from kansrijk.families.selectors import regiehouder_of
 from kansrijk.referrals.models import Notice, NoticeKind, NoticePreference, Referral, ReferralStatus
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from kansrijk.referrals.models import AnswerLink
 
 logger = logging.getLogger(__name__)
-WORKING_ROLES = (Role.PROFESSIONAL, Role.REGIEHOUDER, Role.MDO_VOORZITTER)
 
 
 def receivers(referral: Referral) -> list[User]:

@@ -142,6 +142,10 @@ class Source(models.TextChoices):
     ZORGOVERLEG = "zorgoverleg", _("Uit het Zorgoverleg alarm")
 
 
+# The longest text the anonymity guard checks (a question's text, with margin): its time grows with the
+# text, so every way in (forms, API, the guard as a service, the CLI, the services) refuses longer texts.
+GUARD_MAX_CHARS = 10_000
+
 # The states in which a question is online for every member (one definition for pages, API, search).
 VISIBLE_STATES = (QuestionState.PUBLISHED, QuestionState.CLOSED)
 

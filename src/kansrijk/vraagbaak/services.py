@@ -28,6 +28,7 @@ from kansrijk.vraagbaak import notify, tags, zorgoverleg
 from kansrijk.vraagbaak.anonymity import Finding, check
 from kansrijk.vraagbaak.anonymity_allowed import allowed_names
 from kansrijk.vraagbaak.models import (
+    GUARD_MAX_CHARS,
     Answer,
     AnswerState,
     ApprovedDomain,
@@ -93,18 +94,13 @@ def guard(**texts: str) -> dict[str, list[Finding]]:
     return {name: items for name, items in found.items() if items}
 
 
-# The longest text any Vraagbaak field takes (a question's text); forms and serializers cap each field at
-# its own length, and this holds for every text that reaches the guard, whichever way it came in.
-GUARD_TEXT_CAP = 10_000
-
-
 def _require_clean(**texts: str) -> None:
-    too_long = {name: text for name, text in texts.items() if len(text or "") > GUARD_TEXT_CAP}
+    too_long = {name: text for name, text in texts.items() if len(text or "") > GUARD_MAX_CHARS}
     if too_long:
         raise ValidationError(
             {
                 name: _("Deze tekst is te lang: maximaal %(limit)s tekens.")
-                % {"limit": f"{GUARD_TEXT_CAP:,}".replace(",", ".")}
+                % {"limit": f"{GUARD_MAX_CHARS:,}".replace(",", ".")}
                 for name in too_long
             }
         )

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kansrijk.vraagbaak import tags
-from kansrijk.vraagbaak.models import Question, QuestionState, SolutionFeedback
+from kansrijk.vraagbaak.models import GUARD_MAX_CHARS, Question, QuestionState, SolutionFeedback
 from kansrijk.vraagbaak.selectors import AnswerView, QuestionView
 
 STATUS_FILTERS = ("open", "opgelost")
@@ -20,7 +20,6 @@ STATUS_FILTERS = ("open", "opgelost")
 TITLE_MAX = 160  # as Question.title
 TEXT_MAX = 5000  # as Question.text and Answer.text
 NOTE_MAX = 500
-GUARD_MAX = 10_000  # the guard as a service: room for any question, answer or note with margin
 TOO_LONG: Any = {"max_length": gettext_lazy("Deze tekst is te lang: maximaal {max_length} tekens.")}
 QUESTION_STATES = "gepubliceerd (online), beoordeling (waits for a moderator), gesloten or afgewezen."
 
@@ -278,4 +277,6 @@ class VraagbaakAnswerInputSerializer(serializers.Serializer[Any]):
 
 class VraagbaakAnonymityCheckSerializer(serializers.Serializer[Any]):
     # Not trimmed: the offsets of the findings count in the text exactly as it was sent.
-    text = serializers.CharField(max_length=GUARD_MAX, error_messages=TOO_LONG, allow_blank=True, trim_whitespace=False)
+    text = serializers.CharField(
+        max_length=GUARD_MAX_CHARS, error_messages=TOO_LONG, allow_blank=True, trim_whitespace=False
+    )

@@ -16,7 +16,7 @@ from django.test import Client
 
 from kansrijk.accounts.tests.login import login_verified
 from kansrijk.vraagbaak import anonymity, forms, services
-from kansrijk.vraagbaak.models import Question
+from kansrijk.vraagbaak.models import GUARD_MAX_CHARS, Question
 from kansrijk.vraagbaak.tests.people import CLEAN_TEXT, member, published
 
 pytestmark = pytest.mark.django_db
@@ -126,4 +126,4 @@ def test_texts_posted_without_a_form_are_capped_by_the_service(guard_calls: list
     answer = factories.answer(question, "Probeer het eens met een lactatiekundige.")
     with pytest.raises(ValidationError, match="te lang"):
         services.comment_post(answer=answer, by=member(), text="a " * 6_000)
-    assert all(length <= services.GUARD_TEXT_CAP for length in guard_calls)
+    assert all(length <= GUARD_MAX_CHARS for length in guard_calls)

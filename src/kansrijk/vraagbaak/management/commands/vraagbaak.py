@@ -16,9 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kansrijk.core.demo_guard import require_demo_allowed
-
-# As the API's guard service (`GUARD_MAX`): the guard's time grows with the text, so longer texts are refused.
-MAX_CHARS = 10_000
+from kansrijk.vraagbaak.models import GUARD_MAX_CHARS
 
 
 class Command(BaseCommand):
@@ -46,10 +44,10 @@ class Command(BaseCommand):
         from kansrijk.vraagbaak.anonymity_allowed import allowed_names
 
         text = _read(options["file"])
-        if len(text) > MAX_CHARS:
+        if len(text) > GUARD_MAX_CHARS:
             raise CommandError(
-                f"{options['file']} is te lang: maximaal {MAX_CHARS} tekens, nu {len(text)} "
-                f"(too long: at most {MAX_CHARS} characters)",
+                f"{options['file']} is te lang: maximaal {GUARD_MAX_CHARS} tekens, nu {len(text)} "
+                f"(too long: at most {GUARD_MAX_CHARS} characters)",
                 returncode=2,
             )
         findings = anonymity.check(text, allowed=allowed_names())
