@@ -87,6 +87,8 @@ bench: setup
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind4.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind5.json
 	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind6.json
+	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind7.json
+	$(BIN)/python benchmarks/vraagbaak_guard.py --corpus benchmarks/data/vraagbaak_guard_blind8.json
 	$(BIN)/python benchmarks/vraagbaak_guard_pathological.py
 	# Under load and faults: two gunicorn processes, the worker, locust (LOAD_USERS=50, LOAD_SECONDS=300).
 	scripts/with_postgres.sh $(BIN)/python benchmarks/load/drill.py

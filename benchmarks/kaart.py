@@ -2,7 +2,7 @@
 index freshness across worker processes. Called by `benchmarks/run.py` (make bench) inside its
 throw-away test database.
 
-Relevance: every question of src/kansrijk/search/data/relevance_nl.json is asked of the demo map;
+Relevance: every question of src/kansrijk/kaart/data/relevance_nl.json is asked of the demo map;
 nDCG@5 (graded: 2 exactly right, 1 useful) and recall@5 for hybrid, lexical-only, and a plain
 substring baseline (an ILIKE-style search: services ranked by how many of the question's words
 occur in their name or description).
@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from measure import percentile  # type: ignore[import-not-found]  # benchmarks/measure.py
 
 REPO = Path(__file__).resolve().parents[1]
-RELEVANCE = REPO / "src" / "kansrijk" / "search" / "data" / "relevance_nl.json"
+RELEVANCE = REPO / "src" / "kansrijk" / "kaart" / "data" / "relevance_nl.json"
 SLUGS = REPO / "src" / "kansrijk" / "kaart" / "data" / "demo" / "service_slugs.json"
 SCALE = int(os.environ.get("KAART_BENCH_SERVICES", "10000"))
 QUERIES = 200

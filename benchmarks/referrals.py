@@ -159,7 +159,8 @@ def seed(referrals: int) -> dict[str, Any]:
     from kansrijk.families.models import Caregiver, CareTeamMember, Family
     from kansrijk.geo.models import Gebied
     from kansrijk.kaart.models import KaartOrganization, Service
-    from kansrijk.referrals.models import Handover, Notice, Referral, ReferralEvent
+    from kansrijk.notify.models import Notice
+    from kansrijk.referrals.models import Handover, Referral, ReferralEvent
 
     families = max(referrals // 10, 100)
     organisations = min(max(referrals // 5000, 4), 200)
@@ -515,11 +516,15 @@ def seed(referrals: int) -> dict[str, Any]:
         Notice,
         {
             "user_id": f"CASE WHEN {by_receiver} THEN r.referrer_id ELSE r.receiver_id END",
-            "referral_id": "r.id",
-            "kind": "CASE WHEN st.c = 's' THEN 'nieuw' ELSE 'status' END",
-            "status": "CASE st.c " + " ".join(f"WHEN '{c}' THEN '{s}'" for c, s in STATUS.items()) + " END",
+            "kind": "CASE WHEN st.c = 's' THEN 'referrals.nieuw' ELSE 'referrals.status' END",
+            "subject": "'Een verwijzing die je volgt heeft een nieuwe stap.'",
+            "headline": "CASE st.c " + " ".join(f"WHEN '{c}' THEN '{s}'" for c, s in STATUS.items()) + " END",
+            "link": "'/verwijzingen/' || r.id || '/'",
+            "family_id": "r.family_id",
+            "object_type": "'referrals.referral'",
+            "object_id": "r.id::text",
             "created_at": event_at,
-            "emailed_at": event_at,
+            "sent_at": event_at,
             "read_at": f"CASE WHEN {event_at} < {now_sql} - interval '1 day' THEN {event_at} + interval '1 day' END",
         },
         "b_ref r JOIN b_step st ON st.path = r.path WHERE st.c NOT IN ('c', 'w') ORDER BY r.g, st.i",

@@ -114,7 +114,7 @@ def main() -> None:
     long_samples = timings([long_text], repeat=50)
 
     base = baseline(corpus)
-    model = anonymity._deduce()
+    model = anonymity.deduce_model()
     base_samples = [timed_call(lambda: model.deidentify(long_text, disabled={"redactor"})) for _ in range(50)]
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cpu, Python {platform.python_version()}"
     print("== Vraagbaak anonymity guard ==")
@@ -154,7 +154,7 @@ def baseline(corpus: dict[str, Any]) -> dict[str, float]:
     """deduce 3.0.6 without our filters, rules or allow-lists."""
     from kansrijk.vraagbaak import anonymity
 
-    model = anonymity._deduce()
+    model = anonymity.deduce_model()
 
     def spans(text: str) -> list[tuple[int, int]]:
         annotations = model.deidentify(text, disabled={"redactor"}).annotations

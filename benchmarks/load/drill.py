@@ -504,10 +504,10 @@ class Drill:
         from django_q.tasks import async_task
 
         from kansrijk.accounts.models import User
-        from kansrijk.referrals.models import Notice, NoticeKind, NoticePreference, Referral
+        from kansrijk.notify.models import Frequency as NoticeFrequency
+        from kansrijk.notify.models import Notice, NoticePreference
+        from kansrijk.referrals.models import Referral
         from kansrijk.vraagbaak.models import Frequency, Member
-        from kansrijk.vraagbaak.models import Notice as MemberNotice
-        from kansrijk.vraagbaak.models import NoticeKind as MemberNoticeKind
 
         referral = Referral.objects.exclude(status="concept").first()
         assert referral is not None
@@ -518,10 +518,22 @@ class Drill:
                 for i in range(DIGEST_PEOPLE)
             ]
         )
-        NoticePreference.objects.bulk_create([NoticePreference(user=u, digest=True) for u in people])
+        NoticePreference.objects.bulk_create(
+            [NoticePreference(user=u, kind="referrals", frequency=NoticeFrequency.DAILY) for u in people]
+            + [NoticePreference(user=u, kind="vraagbaak", frequency=NoticeFrequency.DAILY) for u in people]
+        )
         notices = Notice.objects.bulk_create(
             [
-                Notice(user=u, referral=referral, kind=NoticeKind.STATUS, status=referral.status, created_at=now)
+                Notice(
+                    user=u,
+                    kind="referrals.status",
+                    subject="Een verwijzing die je volgt heeft een nieuwe stap.",
+                    link=f"/verwijzingen/{referral.pk}/",
+                    family_id=referral.family_id,
+                    object_type="referrals.referral",
+                    object_id=str(referral.pk),
+                    created_at=now,
+                )
                 for u in people
                 for _ in range(2)
             ]
@@ -541,28 +553,31 @@ class Drill:
                 for u in member_people
             ]
         )
-        member_notices = MemberNotice.objects.bulk_create(
-            [MemberNotice(member=m, kind=MemberNoticeKind.NEW_ANSWER, question=None, created_at=now) for m in members]
+        member_notices = Notice.objects.bulk_create(
+            [
+                Notice(
+                    user_id=m.user_id,
+                    kind="vraagbaak.nieuw_antwoord",
+                    subject="Nieuw antwoord op je vraag",
+                    created_at=now,
+                )
+                for m in members
+            ]
         )
         expected = len(notices) + len(member_notices)
         print(
             f"  pending: {len(notices)} referral notices of {len(people)} people, "
             f"{len(member_notices)} Vraagbaak notices"
         )
-        async_task("kansrijk.referrals.jobs.digest")
-        async_task("kansrijk.vraagbaak.jobs.digest")
+        async_task("kansrijk.notify.jobs.digest")
         wait_until(lambda: len(self.mails()) >= DIGEST_PEOPLE // 4, 120, "the digests started")
         self.kill_worker()
         sent_at_kill = len(self.mails())
         print(f"  killed the worker's process group after {sent_at_kill} digest emails")
         self.start_worker()
-        async_task("kansrijk.referrals.jobs.digest")  # the next scheduled run (the killed task may also come back)
-        async_task("kansrijk.vraagbaak.jobs.digest")
+        async_task("kansrijk.notify.jobs.digest")  # the next scheduled run (the killed task may also come back)
         wait_until(
-            lambda: (
-                not Notice.objects.filter(user__in=people, emailed_at__isnull=True).exists()
-                and not MemberNotice.objects.filter(member__in=members, sent_at__isnull=True).exists()
-            ),
+            lambda: not Notice.objects.filter(user__in=people, sent_at__isnull=True).exists(),
             300,
             "every notice marked sent",
         )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from kansrijk.core import audit_guard
+from kansrijk.core import audit_db_guard
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -69,10 +69,10 @@ def _load_reference_data() -> None:
 def app_server(transactional_db: None, live_server: Any) -> Iterator[Any]:
     """The live server, with the audit trail's append-only guard in place during the test. The guard
     is lifted afterwards only so that the transactional test can empty the tables."""
-    audit_guard.install(connection)
+    audit_db_guard.install(connection)
     _load_reference_data()
     yield live_server
-    audit_guard.lift(connection)
+    audit_db_guard.lift(connection)
 
 
 def open_page(browser: Any, *, locale: str) -> Any:

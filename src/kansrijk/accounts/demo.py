@@ -1,12 +1,14 @@
 """Fictional demo data: organisations of every kind in the chain and one account per role.
 
-Everything made here is marked `is_demo` and carries "(demo)" in its name. Never real people.
+The content is data: data/demo/accounts.yaml, checked against the specs below when this module is
+imported. Everything made here is marked `is_demo` and carries "(demo)" in its name. Never real people.
 """
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kansrijk.accounts import services
 from kansrijk.accounts.models import Membership, Organisation, OrganisationKind, RoleGrant, User
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
+from kansrijk.core import demo_data
 
 DEMO_PASSWORD = "welkom-bij-kansrijk-2026"  # noqa: S105  (printed demo login, DEBUG only)
 
@@ -36,115 +39,30 @@ class DemoUser:
     organisation: str
 
 
-ORGANISATIONS = (
-    DemoOrganisation(
-        "Ouder- en Kindteam Zuidoost (demo)",
-        OrganisationKind.MEDISCH,
-        ("T",),
-        email="okt-zuidoost@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Buurtteam Nieuw-West (demo)",
-        OrganisationKind.SOCIAAL,
-        ("F",),
-        email="buurtteam-nw@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Verloskundigenpraktijk De Waterkant (demo)",
-        OrganisationKind.MEDISCH,
-        ("N",),
-        email="praktijk@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Kraamzorg Samen Thuis (demo)",
-        OrganisationKind.MEDISCH,
-        whole_city=True,
-        email="kraamzorg@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Ziekenhuis Amstelzicht (demo)",
-        OrganisationKind.MEDISCH,
-        whole_city=True,
-        email="geboortecentrum@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "GGD Amsterdam - programmateam GKS (demo)",
-        OrganisationKind.GEMEENTE,
-        whole_city=True,
-        email="gks@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Oudergroep Samen Sterk Noord (demo)",
-        OrganisationKind.INFORMEEL,
-        ("N",),
-        email="samensterk@demo.kansrijk.test",
-    ),
-    DemoOrganisation(
-        "Gemeente Amsterdam - functioneel beheer (demo)",
-        OrganisationKind.GEMEENTE,
-        whole_city=True,
-        email="beheer@demo.kansrijk.test",
-    ),
-)
+DATA = Path(__file__).resolve().parent / "data" / "demo" / "accounts.yaml"
 
-USERS = (
-    DemoUser(
-        "professional@demo.kansrijk.test",
-        "Fenna Jansen (demo)",
-        "Jeugdverpleegkundige",
-        Role.PROFESSIONAL,
-        "Ouder- en Kindteam Zuidoost (demo)",
-    ),
-    DemoUser(
-        "regiehouder@demo.kansrijk.test",
-        "Yusuf Bakker (demo)",
-        "Buurtteammedewerker",
-        Role.REGIEHOUDER,
-        "Buurtteam Nieuw-West (demo)",
-    ),
-    DemoUser(
-        "buurtteam@demo.kansrijk.test",
-        "Sam de Vries (demo)",
-        "Buurtteammedewerker geld en schulden",
-        Role.PROFESSIONAL,
-        "Buurtteam Nieuw-West (demo)",
-    ),
-    DemoUser(
-        "mdo@demo.kansrijk.test",
-        "Ingrid Visser (demo)",
-        "Verloskundige en voorzitter MDO+",
-        Role.MDO_VOORZITTER,
-        "Verloskundigenpraktijk De Waterkant (demo)",
-    ),
-    DemoUser(
-        "moderator@demo.kansrijk.test",
-        "Samira El Amrani (demo)",
-        "Moderator Vraagbaak",
-        Role.MODERATOR,
-        "GGD Amsterdam - programmateam GKS (demo)",
-    ),
-    DemoUser(
-        "redacteur@demo.kansrijk.test",
-        "Joost de Groot (demo)",
-        "Redacteur Gezonde en Kansrijke Kaart",
-        Role.KAART_REDACTEUR,
-        "GGD Amsterdam - programmateam GKS (demo)",
-    ),
-    DemoUser(
-        "programmateam@demo.kansrijk.test",
-        "Anouk Meijer (demo)",
-        "Programmamanager GKS",
-        Role.PROGRAMMATEAM,
-        "GGD Amsterdam - programmateam GKS (demo)",
-    ),
-    DemoUser(
-        "beheerder@demo.kansrijk.test",
-        "Ruben Smit (demo)",
-        "Functioneel beheerder",
-        Role.BEHEERDER,
-        "Gemeente Amsterdam - functioneel beheer (demo)",
-    ),
-)
+
+def _organisations() -> tuple[DemoOrganisation, ...]:
+    entries = demo_data.build_all(
+        DemoOrganisation, demo_data.section(DATA, "organisations"), where=f"{DATA.name}: organisations", label="name"
+    )
+    return tuple(entries)
+
+
+def _users(organisations: tuple[DemoOrganisation, ...]) -> tuple[DemoUser, ...]:
+    users = demo_data.build_all(DemoUser, demo_data.section(DATA, "users"), where=f"{DATA.name}: users", label="email")
+    names = {o.name for o in organisations}
+    for index, user in enumerate(users):
+        if user.organisation not in names:
+            raise demo_data.DemoDataError(
+                f"{DATA.name}: users[{index}] ({user.email}).organisation: {user.organisation!r} is not one of the "
+                "organisations of the file."
+            )
+    return tuple(users)
+
+
+ORGANISATIONS = _organisations()
+USERS = _users(ORGANISATIONS)
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,22 @@ class RateLimitHit(models.Model):
         return f"{self.scope} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class LoginAddress(models.Model):
+    """A client address from which a person completed a login (password and, where needed, the code),
+    and when last: the address lock (`accounts.lockout`) does not hold against them there. The address
+    is stored only as a keyed hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    address_key = models.CharField(max_length=64)
+    last_login_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "address_key"], name="login_address_unique")]
+
+    def __str__(self) -> str:
+        return f"login of user {self.user_id} at {self.last_login_at:%Y-%m-%d %H:%M}"
+
+
 class ApiToken(models.Model):
     """An API token of a person: django-rest-knox's token model (the setting `KNOX_TOKEN_MODEL`), with
     knox's fields and a name and last use.
@@ -245,6 +261,10 @@ class ApiToken(models.Model):
     created = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     expiry = models.DateTimeField(_("werkt tot"), null=True, blank=True)
     last_used = models.DateTimeField(_("laatst gebruikt"))
+    # Whether the session that made the token had passed the second factor. The token stands for that
+    # login and no more: a token made after a password alone never passes a second-factor check
+    # (`kansrijk.accounts.permissions.is_second_factor_verified` reads it from the request's token).
+    second_factor_verified = models.BooleanField(_("gemaakt na de tweede stap"), default=False)
 
     class Meta:
         verbose_name = _("API-token")

@@ -22,12 +22,12 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Start"), "accounts:start"),
-    NavItem(_("Mijn taken"), "dossier:worklist", "pathways.view_worklist"),
+    NavItem(_("Mijn taken"), "pathways:worklist", "pathways.view_worklist"),
     NavItem(_("Gezinnen"), "dossier:family_list", "families.list_families"),
-    NavItem(_("Verwijzingen"), "dossier:referrals_mine", "referrals.use_inbox"),
-    NavItem(_("Inbox"), "dossier:referral_inbox", "referrals.use_inbox"),
-    NavItem(_("Regie"), "dossier:dashboard", "regie.view_dashboard"),
-    NavItem(_("Route"), "dossier:pathway", "pathways.publish_pathway"),
+    NavItem(_("Verwijzingen"), "referrals:referrals_mine", "referrals.use_inbox"),
+    NavItem(_("Inbox"), "referrals:referral_inbox", "referrals.use_inbox"),
+    NavItem(_("Regie"), "regie:dashboard", "regie.view_dashboard"),
+    NavItem(_("Route"), "pathways:pathway", "pathways.publish_pathway"),
     NavItem(_("Kaart"), "kaart:search"),
     NavItem(_("Kaart bijhouden"), "kaart:editor", "kaart.edit_map"),
     NavItem(_("Vraagbaak"), "vraagbaak:index"),

@@ -5,45 +5,61 @@ Views, API endpoints and services ask `user.has_perm("<name>", obj)`; nothing ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import rules
 
 from kansrijk.accounts.roles import PERSONAL_DATA_ROLES, Role
+from kansrijk.core.api_auth import request_token
 
 T = TypeVar("T")
 
 
-def _cached_on(user: Any, attribute: str, load: Callable[[Any], Iterable[T]]) -> frozenset[T]:
-    """`load(user)` as a set, cached on the user object for the duration of the request; nothing for an
-    anonymous or inactive user."""
+_CACHE = "_kansrijk_request_cache"
+
+
+def cached(user: Any, key: str, load: Callable[[Any], T]) -> T | None:
+    """`load(user)`, kept with the user object for the duration of the request (the one place where
+    facts about a person are cached: roles, organisations, an app's membership). None for an anonymous
+    or inactive user. A service that changes such a fact calls `forget(user, key)`."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
-    cached: frozenset[T] | None = getattr(user, attribute, None)
-    if cached is None:
-        cached = frozenset(load(user))
-        setattr(user, attribute, cached)
-    return cached
+        return None
+    store: dict[str, Any] | None = getattr(user, _CACHE, None)
+    if store is None:
+        store = {}
+        setattr(user, _CACHE, store)
+    if key not in store:
+        store[key] = load(user)
+    return store[key]  # type: ignore[no-any-return]
+
+
+def forget(user: Any, *keys: str) -> Any:
+    """Drop cached facts of `user` (all of them without keys), so the next check reads the database."""
+    store: dict[str, Any] | None = getattr(user, _CACHE, None)
+    if store is not None:
+        for key in keys or tuple(store):
+            store.pop(key, None)
+    return user
 
 
 def roles_of(user: Any) -> frozenset[str]:
     """The roles of a user (cached for the request)."""
-    return _cached_on(user, "_kansrijk_roles", lambda u: u.role_grants.values_list("role", flat=True))
+    found = cached(user, "roles", lambda u: frozenset(u.role_grants.values_list("role", flat=True)))
+    return found or frozenset()
 
 
 def organisation_ids_of(user: Any) -> frozenset[int]:
     """The organisations a person works for, through their memberships (cached for the request)."""
-    return _cached_on(
-        user, "_kansrijk_organisation_ids", lambda u: u.memberships.values_list("organisation_id", flat=True)
+    found = cached(
+        user, "organisation_ids", lambda u: frozenset(u.memberships.values_list("organisation_id", flat=True))
     )
+    return found or frozenset()
 
 
 def forget_roles(user: Any) -> Any:
     """Drop the cached roles of `user` (after a role changed), so the next check reads the database."""
-    if hasattr(user, "_kansrijk_roles"):
-        del user._kansrijk_roles
-    return user
+    return forget(user, "roles")
 
 
 def has_role(role: Role) -> Any:
@@ -56,7 +72,12 @@ def has_role(role: Role) -> Any:
 
 @rules.predicate
 def is_second_factor_verified(user: Any) -> bool:
-    """True once the user proved the second factor in this session (django-otp)."""
+    """True once the user proved the second factor in this session (django-otp); for a request with an
+    API token, whether the token was made in a session that had (`ApiToken.second_factor_verified`),
+    so a token made after a password alone never passes."""
+    token = request_token(user)
+    if token is not None:
+        return bool(token.second_factor_verified)
     verified = getattr(user, "is_verified", None)
     return bool(callable(verified) and verified())
 

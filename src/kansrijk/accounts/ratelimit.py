@@ -3,6 +3,12 @@ reset): so many requests per client address, or per email address asked for, wit
 
 The counts live in the database (`RateLimitHit`), so they hold across every web process. A value is
 stored only as a keyed hash. A refused request counts nothing, so the limit frees up as the window moves.
+
+Counting and adding are one step for every process: on PostgreSQL a transaction-level advisory lock per
+counted value makes a second request for the same value wait until the first has committed its hit (so
+two workers never both see the last free place); on SQLite the transaction holds the database's one
+write lock from its first statement (`transaction_mode=IMMEDIATE`, and the clean-up below writes before
+anything is counted in any case).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
@@ -55,16 +61,33 @@ def email_key(email: str) -> str:
     return normalise_username(email)
 
 
+def email_from_address(email: str, address: str) -> str:
+    """One email address asked for from one client address: the value of a per-email limit that a
+    stranger elsewhere cannot use up (every spelling of the email address counts as the same)."""
+    return f"{email_key(email)}\n{address}"
+
+
 def _key(scope: str, value: str) -> str:
     return salted_hmac("kansrijk.ratelimit", f"{scope}\n{value}", algorithm="sha256").hexdigest()
+
+
+def _lock(key: str) -> None:
+    """Hold, until the transaction ends, a lock on one counted value (PostgreSQL: an advisory lock on
+    64 bits of its keyed hash; two values sharing them only wait for each other). SQLite needs none:
+    the transaction already holds the only write lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(bytes.fromhex(key[:16]), signed=True)])
 
 
 def consume(*checks: tuple[Limit, str]) -> None:
     """Count one request against each `(limit, value)`; raise `RateLimitedError` when any of them is
     used up (and then count none). An empty value (no address known) is not counted."""
-    now = clock.now()
     keyed = [(limit, _key(limit.scope, value)) for limit, value in checks if value]
     with transaction.atomic():
+        for key in sorted({key for _limit, key in keyed}):  # always in the same order: no deadlock
+            _lock(key)
+        now = clock.now()  # after waiting for the lock
         for limit, key in keyed:
             RateLimitHit.objects.filter(scope=limit.scope, at__lt=now - limit.window).delete()
             hits = RateLimitHit.objects.filter(scope=limit.scope, key=key, at__gte=now - limit.window)

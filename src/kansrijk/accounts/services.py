@@ -23,11 +23,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.crypto import create_token_string, hash_token
 from knox.settings import CONSTANTS
 
-from kansrijk.accounts.lockout import normalise_username
+from kansrijk.accounts.lockout import address_key, normalise_username
 from kansrijk.accounts.models import (
     API_TOKEN_NAME_MAX_LENGTH,
     ApiToken,
     ApprovalState,
+    LoginAddress,
     Membership,
     Organisation,
     OrganisationKind,
@@ -37,7 +38,7 @@ from kansrijk.accounts.models import (
 )
 from kansrijk.accounts.permissions import forget_roles
 from kansrijk.accounts.roles import Role
-from kansrijk.accounts.selectors import audit_actor
+from kansrijk.accounts.selectors import audit_actor, second_factor_verified
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_denied, audit_record
 from kansrijk.core.models import AuditAction
@@ -256,10 +257,16 @@ def login_refused(*, email: str, step: str) -> None:
     audit_denied(actor=actor_for(None), attempted=f"login.{step}", targets=[target], purpose="inloggen")
 
 
-def login_completed(*, user: User) -> None:
+def login_completed(*, user: User, client_address: str = "") -> None:
     """The whole login succeeded (password, and the second factor where the roles need it): the
-    count of failed attempts towards the lockout starts again."""
+    count of failed attempts towards the lockout starts again, and the client address is remembered,
+    so that a lock of that address (someone else trying many accounts from it) does not hold for
+    this person there (`accounts.lockout`)."""
     axes_reset(username=normalise_username(user.email))
+    if client_address:
+        LoginAddress.objects.update_or_create(
+            user=user, address_key=address_key(client_address), defaults={"last_login_at": clock.now()}
+        )
 
 
 def session_register(*, user: User, session_key: str) -> None:
@@ -371,9 +378,12 @@ def api_token_create(*, user: User, name: str) -> str:
         raise ValidationError(
             {"name": _("De naam mag hoogstens %(max)s tekens hebben.") % {"max": API_TOKEN_NAME_MAX_LENGTH}}
         )
+    # The owner's row is locked first, so two creates at once count one after the other (locking the
+    # tokens alone locks nothing while there are none, and never the one the other create adds).
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).get()
     now = clock.now()
     idle: timedelta = settings.KANSRIJK_API_TOKEN_IDLE
-    mine = ApiToken.objects.select_for_update().filter(user=user)
+    mine = ApiToken.objects.filter(user=user)
     mine.filter(expiry__lte=now).delete()
     mine.filter(last_used__lte=now - idle).delete()
     if mine.count() >= API_TOKEN_LIMIT:
@@ -388,6 +398,7 @@ def api_token_create(*, user: User, name: str) -> str:
         token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH],
         expiry=now + timedelta(days=int(settings.KANSRIJK_API_TOKEN_DAYS)),
         last_used=now,
+        second_factor_verified=second_factor_verified(user=user),
     )
     audit_record(
         actor=audit_actor(user),

@@ -54,8 +54,10 @@ SESSION_ABSOLUTE_HOURS: int = env.int("SESSION_ABSOLUTE_HOURS", default=10)
 # Failed logins before an account is locked, and for how long (minutes).
 LOGIN_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_LOCKOUT_MINUTES: int = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
-# Failed logins from one client address, over all accounts, before that address is locked as long.
+# Accounts with failed logins from one client address before that address is locked as long.
 LOGIN_ADDRESS_FAILURE_LIMIT: int = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+# Days after a complete login from a client address during which that address's lock spares the account.
+LOGIN_TRUSTED_ADDRESS_DAYS: int = env.int("LOGIN_TRUSTED_ADDRESS_DAYS", default=30)
 EMAIL_URL: dict[str, Any] = env.email_url("EMAIL_URL", default="consolemail://")
 DEFAULT_FROM_EMAIL: str = env.str("DEFAULT_FROM_EMAIL", default="Kansrijk <noreply@kansrijk.example>")
 # How many proxies in front of the app set X-Forwarded-For (0 = use REMOTE_ADDR).

@@ -13,8 +13,8 @@ from kansrijk.accounts.models import Organisation, User
 from kansrijk.consent.models import Consent, ConsentMethod, DataCategory
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.models import Caregiver, Family
 from kansrijk.kaart.models import Service
 
@@ -85,7 +85,7 @@ def consent_record(
     return consent
 
 
-def consent_revoke(*, consent: Consent, by: User, note: str = "") -> Consent:
+def consent_withdraw(*, consent: Consent, by: User, note: str = "") -> Consent:
     """The parent withdraws their consent: from this moment nothing more is shared under it."""
     require_perm(user=by, perm="families.change_family", obj=consent.family, attempted="consent.revoke", target=consent)
     with transaction.atomic():

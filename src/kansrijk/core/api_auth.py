@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import timedelta
 from hmac import compare_digest
 from typing import Any
@@ -16,11 +17,30 @@ from knox.settings import CONSTANTS
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
 
-from kansrijk.core import clock
+from kansrijk.core import clock, request_context
 
 # Writing `last_used` on every request would cost a write per call: within this interval a use is not
 # written again. Small against the idle limit (hours), so the limit stays exact to the minute.
 LAST_USED_WRITE_INTERVAL = timedelta(seconds=60)
+
+
+# The API token that authenticated the current request (DRF's `request.auth`), with the request it
+# belongs to: a value left behind by an earlier request in the same thread is ignored.
+_request_token: ContextVar[tuple[request_context.RequestContext, Any] | None] = ContextVar(
+    "kansrijk_request_token", default=None
+)
+
+
+def request_token(user: Any) -> Any | None:
+    """The API token that authenticated `user` in the current request, or None (a session, another
+    user, or no request). The second-factor checks read from it how the token was made."""
+    held = _request_token.get()
+    ctx = request_context.current()
+    if held is None or ctx is None or held[0] is not ctx:
+        return None
+    token = held[1]
+    pk = getattr(user, "pk", None)
+    return token if pk is not None and token.user_id == pk else None
 
 
 class VerifiedSessionAuthentication(SessionAuthentication):
@@ -32,10 +52,12 @@ class ExpiringTokenAuthentication(TokenAuthentication):  # type: ignore[misc]  #
     factor; only a digest of the key is stored (django-rest-knox).
 
     A token works until its expiry (`KANSRIJK_API_TOKEN_DAYS` after it was made) and only while it was
-    used less than `KANSRIJK_API_TOKEN_IDLE` ago; every accepted use counts as use. It stands for a
-    verified login: the user object is marked as verified, provided the account still meets what its
-    roles require now (`KANSRIJK_API_ACCOUNT_CHECK`). The token model (the setting `KNOX_TOKEN_MODEL`)
-    has knox's fields and `last_used`."""
+    used less than `KANSRIJK_API_TOKEN_IDLE` ago; every accepted use counts as use, and only while the
+    account still meets what its roles require now (`KANSRIJK_API_ACCOUNT_CHECK`). The token stands for
+    the login that made it, no more: whether that login passed the second factor is a field of the token
+    (`second_factor_verified`), which the second-factor checks read through `request_token`; the user
+    object is not changed. The token model (the setting `KNOX_TOKEN_MODEL`) has knox's fields,
+    `last_used` and `second_factor_verified`."""
 
     def authenticate_credentials(self, key: bytes) -> tuple[Any, Any]:
         text = key.decode("utf-8", errors="replace")
@@ -66,7 +88,9 @@ class ExpiringTokenAuthentication(TokenAuthentication):  # type: ignore[misc]  #
         if now - token.last_used >= LAST_USED_WRITE_INTERVAL:
             type(token).objects.filter(pk=token.pk).update(last_used=now)
             token.last_used = now
-        user.is_verified = lambda: True
+        ctx = request_context.current()
+        if ctx is not None:  # outside a request nothing reads it (and the check fails closed)
+            _request_token.set((ctx, token))
         return user, token
 
     @staticmethod

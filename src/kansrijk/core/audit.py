@@ -5,8 +5,10 @@ mechanism in `kansrijk.core.audited` that every screen and endpoint with persona
 Each entry is chained to the previous one by an HMAC-SHA256 with `KANSRIJK_AUDIT_KEY` (a key the
 database never holds, so whoever can write the database still cannot forge an entry); `audit_verify`
 walks the chain. Entries written before the keyed chain (`chain_version` 1) carry an unkeyed SHA-256
-hash and are verified as such, only before the first keyed entry (docs/adr/0008). The chain's head
-row can be moved by the application; `kansrijk.core.audit_checkpoint` pins it outside the database.
+hash and are verified as such, only before the first keyed entry and only as far as the seal that
+migration core.0004 wrote with the key says they went (docs/adr/0008): so entries relabelled as
+unkeyed fail verification with the key, even without a checkpoint. The chain's head row can be moved
+by the application; `kansrijk.core.audit_checkpoint` pins it outside the database.
 """
 
 from __future__ import annotations
@@ -136,6 +138,41 @@ def entry_hash(entry: AuditEntry, *, key: bytes | None = None) -> str:
     raise ValueError(f"unknown audit chain version {entry.chain_version}")
 
 
+def prefix_seal(up_to: int, mac: str, key: bytes) -> str:
+    """The seal of the unkeyed prefix: an HMAC (domain-separated from the entries') over the sequence
+    number and the hash of the last entry written before the keyed chain."""
+    message = f"kansrijk audit unkeyed prefix\n{up_to}\n{mac}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def seal_unkeyed_prefix(
+    *, entry_model: type[models.Model] = AuditEntry, head_model: type[models.Model] = AuditChainHead
+) -> int:
+    """Seal, with the key, how far the entries written before the keyed chain go, on the head row.
+    Verification then refuses every unkeyed entry past that point; without a seal, every unkeyed one.
+
+    Run once, by migration core.0004 (which passes its historical models), never by the application:
+    sealing a chain that someone relabelled since would bless it. Returns the last unkeyed entry's
+    sequence number (0: none, and nothing is sealed)."""
+    entries: Any = entry_model._default_manager
+    last = entries.filter(chain_version=UNKEYED_VERSION).order_by("-seq").values_list("seq", "hash").first()
+    if last is None:
+        return 0
+    up_to, mac = int(last[0]), str(last[1])
+    first_keyed = entries.filter(chain_version=CHAIN_VERSION).order_by("seq").values_list("seq", flat=True).first()
+    if first_keyed is not None and first_keyed < up_to:
+        raise ImproperlyConfigured(
+            f"audit entry #{up_to} is unkeyed but comes after the keyed entry #{first_keyed}: the chain was "
+            "rewritten; run `kansrijk audit verify` before sealing"
+        )
+    sealed = head_model._default_manager.filter(pk=1).update(
+        unkeyed_up_to=up_to, unkeyed_seal=prefix_seal(up_to, mac, audit_key())
+    )
+    if not sealed:
+        raise ImproperlyConfigured("the audit chain has entries but no head row: run `kansrijk audit verify`")
+    return up_to
+
+
 @functools.cache
 def _max_length(name: str) -> int:
     """The column width of a text field of `AuditEntry` (read from the model once per field)."""
@@ -228,6 +265,17 @@ def _entries_in_order(*, after: int = 0, up_to: int | None = None, chunk: int = 
     return entries.iterator(chunk_size=chunk)
 
 
+def _unkeyed_claim() -> tuple[int, str]:
+    """How far the head row says the unkeyed entries go (0: there are none), and its seal."""
+    head = AuditChainHead.objects.filter(pk=1).values_list("unkeyed_up_to", "unkeyed_seal").first()
+    return (0, "") if head is None else (int(head[0]), str(head[1]))
+
+
+def _seal_holds(up_to: int, seal: str, key: bytes) -> bool:
+    mac = AuditEntry.objects.filter(seq=up_to).values_list("hash", flat=True).first()
+    return mac is not None and hmac.compare_digest(seal, prefix_seal(up_to, mac, key))
+
+
 def verify_range(
     *,
     after: int = 0,
@@ -239,7 +287,9 @@ def verify_range(
 ) -> VerifyResult:
     """Walk the chain from the entry after `after` (whose MAC is `after_hash`) up to `up_to` and report
     the first broken link. `keyed_from` is the first keyed entry at or before `after`, if any: no
-    unkeyed entry may follow a keyed one (that would be a keyed entry rewritten without the key)."""
+    unkeyed entry may follow a keyed one (that would be a keyed entry rewritten without the key), nor
+    lie past the sealed prefix of entries written before the keyed chain (`seal_unkeyed_prefix`): a
+    chain relabelled as unkeyed from its start, keyed entries and all, fails too."""
     key = audit_key() if key is None else key
     wanted = set(collect)
     result = VerifyResult(True, 0, keyed_from=keyed_from, last_hash=after_hash)
@@ -250,6 +300,7 @@ def verify_range(
         result.ok, result.broken_seq, result.reason = False, seq, reason
         return result
 
+    unkeyed_up_to, seal = _unkeyed_claim()
     for entry in _entries_in_order(after=after, up_to=up_to):
         if entry.seq != expected_seq:
             return broken(expected_seq, f"entry #{expected_seq} is missing")
@@ -260,6 +311,12 @@ def verify_range(
                 return broken(
                     entry.seq,
                     f"an unkeyed entry after the keyed chain began at #{result.keyed_from} (rewritten without the key)",
+                )
+            if entry.seq > unkeyed_up_to:
+                return broken(
+                    entry.seq,
+                    f"an unkeyed entry past the {unkeyed_up_to} sealed as written before the keyed chain "
+                    "(relabelled without the key)",
                 )
             result.unkeyed += 1
             if entry_hash(entry) != entry.hash:
@@ -281,6 +338,13 @@ def verify_range(
         result.checked += 1
     if up_to is not None and expected_seq - 1 != up_to:
         return broken(expected_seq, f"entries after #{expected_seq - 1} are missing")
+    if result.unkeyed and not _seal_holds(unkeyed_up_to, seal, key):
+        # Unkeyed entries were let through on the head row's word: it must carry the key's seal.
+        return broken(
+            unkeyed_up_to,
+            f"the seal of the entries written before the keyed chain (up to #{unkeyed_up_to}) does not match "
+            "(the head row or that entry was changed, or KANSRIJK_AUDIT_KEY is not the key that sealed it)",
+        )
     return result
 
 

@@ -100,3 +100,17 @@ def apply_errors(form: Any, error: ValidationError) -> None:
             form.add_error(field if visible else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+class DateInput(forms.DateInput):
+    """A date field as the browser's date picker (ISO value)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def id_from(value: str | None) -> int:
+    """A database id from a form value; 0 (matches nothing) for anything that is not a number."""
+    return int(value) if value and value.isdigit() else 0

@@ -64,6 +64,10 @@ class AuditChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # The last entry written before the keyed chain (0: none), sealed with an HMAC of the key over its
+    # number and hash by migration core.0004: no unkeyed entry past it verifies (docs/adr/0008).
+    unkeyed_up_to = models.BigIntegerField(default=0)
+    unkeyed_seal = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("begin van de auditketen")

@@ -1,4 +1,5 @@
-"""Demo referrals (fictional, like every demo family): Meriam and Micha's question about money waits in
+"""Demo referrals (fictional, like every demo family; the service, texts and questions are in
+dossier/data/demo/referrals.yaml): Meriam and Micha's question about money waits in
 the inbox of Buurtteam Nieuw-West, where the demo login `buurtteam@demo.kansrijk.test` answers it, and
 generated families have referrals in every state of the loop, some of them late.
 
@@ -14,6 +15,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kansrijk.accounts.models import User
 from kansrijk.consent.models import ConsentMethod, DataCategory
@@ -21,11 +23,23 @@ from kansrijk.core import clock
 from kansrijk.families.models import Family
 from kansrijk.kaart.demo import assign_demo_editors
 from kansrijk.kaart.models import Service, ServiceStatus
+from kansrijk.notify.models import Notice
 from kansrijk.referrals import services
-from kansrijk.referrals.models import HandoverMode, Notice, Referral, ReferralEvent, ReferralStatus
+from kansrijk.referrals.models import HandoverMode, Referral, ReferralEvent, ReferralStatus
+
+if TYPE_CHECKING:
+    from kansrijk.dossier.demo.data import ReferralData
 
 S = ReferralStatus
-MONEY_SERVICE = "Hulp bij geld, papieren en je huis"
+
+
+def referral_data() -> ReferralData:
+    # Imported here: the dossier.demo package imports this module while it initialises.
+    from kansrijk.dossier.demo.data import referral_data as read
+
+    return read()
+
+
 # The generated loop: how many referrals end in each state (of every 10).
 STATES = (
     S.SENT,
@@ -39,18 +53,11 @@ STATES = (
     S.DECLINED,
     S.STOPPED,
 )
-QUESTIONS = (
-    "We komen niet rond en de rekeningen stapelen op.",
-    "Ik snap de brieven over toeslagen niet.",
-    "We zoeken een groter huis voor als de baby er is.",
-    "Ik wil graag iemand om mee te praten over opvoeden.",
-    "We hebben nog geen babyspullen en weinig geld.",
-)
 
 
 def _money_service(organisation_name: str) -> Service | None:
     return Service.objects.filter(
-        name=MONEY_SERVICE, organization__name=organisation_name, status=ServiceStatus.ACTIVE
+        name=referral_data().money_service, organization__name=organisation_name, status=ServiceStatus.ACTIVE
     ).first()
 
 
@@ -111,21 +118,24 @@ class GeneratedLoop:
 
 
 def referrals_demo_load(
-    *, rng: random.Random, meriam: Family, professional: User, buurtteam_worker: User | None, loop: GeneratedLoop
+    *,
+    rng: random.Random,
+    brief_family: Family,
+    brief_referrer: User,
+    buurtteam_worker: User | None,
+    loop: GeneratedLoop,
 ) -> int:
-    """Load the demo referrals; returns how many were made."""
+    """Load the demo referrals of referrals.yaml; returns how many were made."""
+    data = referral_data()
     assign_demo_editors()  # the buurtteams made by the family-file demo answer for their services
     made = 0
-    service = _money_service("Buurtteam Nieuw-West (demo)")
+    service = _money_service(data.brief_referral.organisation)
     if service is not None and buurtteam_worker is not None:
         referral = services.referral_draft(
-            family=meriam,
-            by=professional,
-            reason="We willen hulp met onze geldzaken. De rekeningen stapelen op en we zijn bang voor schulden.",
-            service=service,
+            family=brief_family, by=brief_referrer, reason=data.brief_referral.reason, service=service
         )
         _consented_and_sent(
-            referral, professional, (DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.QUESTION)
+            referral, brief_referrer, (DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.QUESTION)
         )
         made += 1
     now = clock.now()
@@ -139,7 +149,7 @@ def referrals_demo_load(
         referral = services.referral_draft(
             family=family,
             by=referrer,
-            reason=rng.choice(QUESTIONS),
+            reason=rng.choice(data.questions),
             service=service,
             handover_preference=rng.choice([HandoverMode.IN_PERSON, HandoverMode.VIDEO, HandoverMode.HYBRID]),
         )
@@ -155,5 +165,8 @@ def referrals_demo_load(
         Referral.objects.filter(pk=pk).update(sent_at=sent_at, created_at=sent_at)
         ReferralEvent.objects.filter(referral_id=pk).update(at=sent_at)
     # The demo people are fictional: their notices show in Kansrijk, but no email goes out.
-    Notice.objects.filter(referral__is_demo=True, emailed_at__isnull=True).update(emailed_at=now)
+    demo = [str(pk) for pk in Referral.objects.filter(is_demo=True).values_list("pk", flat=True)]
+    Notice.objects.filter(object_type="referrals.referral", object_id__in=demo, sent_at__isnull=True).update(
+        sent_at=now
+    )
     return made

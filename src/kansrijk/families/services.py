@@ -16,15 +16,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.permissions import roles_of
 from kansrijk.accounts.roles import WORKING_ROLES
+from kansrijk.accounts.selectors import working_professional_by_email
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.languages import LANGUAGE_CODES
 from kansrijk.families.models import (
     BreakGlassAccess,
@@ -377,6 +378,21 @@ def care_team_add(*, family: Family, user: User, discipline: Discipline | str, b
     )
     with transaction.atomic():
         return _join(family=family, user=user, discipline=discipline, by=by, reason=CareTeamReason.ADDED)
+
+
+# The same answer whether the address has no account or one that cannot be chosen (no enumeration).
+NO_COLLEAGUE = gettext_lazy("We vinden geen professional met dit e-mailadres die je kunt kiezen. Controleer het adres.")
+
+
+def care_team_add_by_email(*, family: Family, email: str, discipline: Discipline | str, by: User) -> CareTeamMember:
+    """Add the working professional with this email address to the care team. Only someone who may manage
+    the team gets to look an address up (a refusal is audited before anything is looked up), and the
+    answer never tells whether an address has an account."""
+    require_perm(user=by, perm="families.manage_care_team", obj=family, attempted="care_team.add")
+    colleague = working_professional_by_email(email=email)
+    if colleague is None:
+        raise ValidationError({"email": NO_COLLEAGUE})
+    return care_team_add(family=family, user=colleague, discipline=discipline, by=by)
 
 
 def care_team_join_as_regiehouder(*, family: Family, user: User, discipline: str, by: User) -> CareTeamMember:

@@ -1,4 +1,5 @@
-"""The fictional demo map (data/demo/demo_kaart.json, built by data/demo/build_demo.py)."""
+"""The fictional demo map: data/demo/demo_kaart.json is its versioned source (HSDS JSON, docs/kaart-hsds.md),
+read and checked by the same importer as any map file (data/demo/README.md)."""
 
 from __future__ import annotations
 

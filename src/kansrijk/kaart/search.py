@@ -25,11 +25,19 @@ from kansrijk.kaart.documents import served_stadsdelen, service_documents
 from kansrijk.kaart.hours import opening_hours
 from kansrijk.kaart.models import Service, Taxonomy, TaxonomyTerm
 from kansrijk.kaart.opening import OpeningHours, is_open
+from kansrijk.kaart.understanding import (
+    MAX_QUERY_CHARS,
+    LanguageName,
+    Place,
+    Term,
+    Understood,
+    Vocabulary,
+    understand,
+    without,
+)
 from kansrijk.search.embedding import get_embedder
 from kansrijk.search.index import FacetFilter, Hit, Mode, Query, SearchIndex
 from kansrijk.search.store import embeddings_for
-from kansrijk.search.understanding import MAX_QUERY_CHARS, Understood, understand, without
-from kansrijk.search.vocabulary import LanguageName, Place, Term, Vocabulary
 
 logger = logging.getLogger(__name__)
 

@@ -6,15 +6,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from kansrijk.accounts.models import User
+from kansrijk.accounts.base_views import Page
 from kansrijk.accounts.permissions import organisation_ids_of
 from kansrijk.core import clock
 from kansrijk.core.audited import NO_PERSONAL_DATA
@@ -26,7 +25,7 @@ from kansrijk.kaart.models import Service
 from kansrijk.kaart.presenters import ServiceCard, service_card
 from kansrijk.kaart.readability import check_text
 from kansrijk.kaart.search import kaart_search
-from kansrijk.search.understanding import Chip
+from kansrijk.kaart.understanding import Chip
 
 RESULTS_PER_PAGE = 20
 
@@ -154,33 +153,28 @@ class FlyerView(View):
 # --- editors --------------------------------------------------------------------------------------
 
 
-def _editor(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
-
-
-class EditorHomeView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class EditorHomeView(Page):
     """The services an editor keeps current, the ones to check first at the top."""
 
     audit_policy = NO_PERSONAL_DATA
+    audit_reason = "services of the map and their editors' organisations"
     permission_required = "kaart.edit_map"
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        worklist = selectors.editor_worklist(organisation_ids=organisation_ids_of(_editor(request)))
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        worklist = selectors.editor_worklist(organisation_ids=organisation_ids_of(self.person))
         return render(request, "kaart/editor_home.html", {"stale": worklist.stale, "current": worklist.current})
 
 
-class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class ServiceEditView(Page):
     audit_policy = NO_PERSONAL_DATA
+    audit_reason = "a service of the map (its change history names editors, who are professionals at work)"
     permission_required = "kaart.edit_map"
 
     def _service(self, pk: str) -> Service:
         service = selectors.editable_service(service_id=pk)
         if service is None:
             raise Http404
-        services.require_service_editor(_editor(self.request), service)
+        services.require_service_editor(self.person, service)
         return service
 
     def _render(self, request: HttpRequest, service: Service, form: ServiceEditForm) -> HttpResponse:
@@ -192,21 +186,22 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
             {"service": service, "form": form, "history": history, "report": report},
         )
 
-    def get(self, request: HttpRequest, pk: str) -> HttpResponse:
-        service = self._service(pk)
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        service = self._service(kwargs["pk"])
         return self._render(request, service, ServiceEditForm(instance=service))
 
-    def post(self, request: HttpRequest, pk: str) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        pk = kwargs["pk"]
         service = self._service(pk)
         if "only_verify" in request.POST:
-            services.service_verify(service=service, by=_editor(request))
+            services.service_verify(service=service, by=self.person)
             messages.success(request, _("Gecontroleerd. Dank je wel!"))
             return redirect("kaart:editor")
         form = ServiceEditForm(request.POST, instance=service)
         if form.is_valid():
             try:
                 services.service_update(
-                    service=service, change=form.change(), by=_editor(request), verified=form.cleaned_data["verified"]
+                    service=service, change=form.change(), by=self.person, verified=form.cleaned_data["verified"]
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -217,13 +212,15 @@ class ServiceEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
         return self._render(request, self._service(pk), form)
 
 
-class B1CheckView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class B1CheckView(Page):
     """Called by HTMX while an editor types: the B1 report of the description."""
 
     audit_policy = NO_PERSONAL_DATA
+    audit_reason = "a B1 report of text being typed"
     permission_required = "kaart.edit_map"
+    http_method_names = ["post", "options"]
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = B1CheckForm(request.POST)
         text = form.cleaned_data["description"] if form.is_valid() else ""
         return render(request, "kaart/partials/_b1_check.html", {"report": check_text(text)})

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.core.workdays import add_working_days
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.families.selectors import active_team

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.models import CareTeamMember, Family
 from kansrijk.pathways.models import Task, TaskStatus
 from kansrijk.pathways.services import task_complete

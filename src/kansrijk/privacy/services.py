@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.models import BreakGlassAccess, Caregiver, CareTeamMember, Family
 from kansrijk.pathways.models import Task, TaskStatus
 from kansrijk.privacy import selectors
@@ -63,8 +63,9 @@ KEEP_JSON: dict[str, set[str]] = {
     "signalling.assessment": {"rule_ids", "rule_reasons"},
     "consent.consent": {"categories"},
 }
-# Rows that only serve to reach someone and mean nothing without the family's data.
-DROP_MODELS = {"referrals.answerlink"}
+# Rows that only serve to reach someone and mean nothing without the family's data (the notices about
+# the family's referrals, from the notify app, included).
+DROP_MODELS = {"referrals.answerlink", "notify.notice"}
 
 
 def _require(by: User, family_ref: int | str, attempted: str) -> None:

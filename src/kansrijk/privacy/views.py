@@ -19,11 +19,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
 
-from kansrijk.accounts.models import User
+from kansrijk.accounts.base_views import Page
 from kansrijk.core.audit import Target, audit_denied
-from kansrijk.core.audited import PersonalDataViewMixin, request_actor
+from kansrijk.core.audited import request_actor
 from kansrijk.core.forms import apply_errors
 from kansrijk.families import services as family_services
 from kansrijk.families.models import BreakGlassAccess, Family
@@ -34,14 +33,7 @@ from kansrijk.privacy.models import PrivacyRequest
 RECENT = 50
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
-
-
-class BreakGlassView(PersonalDataViewMixin, TemplateView):
+class BreakGlassView(Page):
     """Ask for emergency access to a family outside one's care team. Only a reason is asked; nothing
     about the family is shown, and a family that does not exist looks the same until the reason is sent
     (then it is refused like any family page)."""
@@ -81,7 +73,7 @@ class BreakGlassView(PersonalDataViewMixin, TemplateView):
                 raise PermissionDenied
             try:
                 access = family_services.break_glass_open(
-                    family=family, by=_user(request), reason=form.cleaned_data["reason"]
+                    family=family, by=self.person, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as error:
                 apply_errors(form, error)
@@ -99,7 +91,7 @@ class BreakGlassView(PersonalDataViewMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=422)
 
 
-class BreakGlassReviewView(PersonalDataViewMixin, TemplateView):
+class BreakGlassReviewView(Page):
     """The privacy officer's list: every use of break-the-glass (who, which family number, why, when),
     those not yet reviewed first."""
 
@@ -127,7 +119,7 @@ class BreakGlassReviewView(PersonalDataViewMixin, TemplateView):
             messages.error(request, _("Deze noodtoegang bestaat niet (meer)."))
             return redirect("privacy:break_glass_review")
         try:
-            family_services.break_glass_review(access=access, by=_user(request), note=form.cleaned_data["note"])
+            family_services.break_glass_review(access=access, by=self.person, note=form.cleaned_data["note"])
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -136,7 +128,7 @@ class BreakGlassReviewView(PersonalDataViewMixin, TemplateView):
         return redirect("privacy:break_glass_review")
 
 
-class PrivacyStartView(PersonalDataViewMixin, TemplateView):
+class PrivacyStartView(Page):
     """The privacy officer's start: find a family by its number, the review list, and the requests
     handled lately (family numbers and reasons, no names)."""
 
@@ -162,7 +154,7 @@ class PrivacyStartView(PersonalDataViewMixin, TemplateView):
         return context
 
 
-class PrivacyFamilyMixin(PersonalDataViewMixin):
+class PrivacyFamilyPage(Page):
     """A family for the privacy officer: any family, by number (404 when there is none)."""
 
     permission_required = "privacy.handle_request"
@@ -181,7 +173,7 @@ class PrivacyFamilyMixin(PersonalDataViewMixin):
         return True
 
 
-class PrivacyFamilyView(PrivacyFamilyMixin, TemplateView):
+class PrivacyFamilyView(PrivacyFamilyPage):
     """A data-subject request: download everything (JSON) or the summary for the parents (PDF), erase
     the family, or anonymise it. The page shows how much is kept, not what."""
 
@@ -226,7 +218,7 @@ class PrivacyFamilyView(PrivacyFamilyMixin, TemplateView):
             try:
                 action(
                     family=self.family,
-                    by=_user(request),
+                    by=self.person,
                     reason=form.cleaned_data["reason"],
                     confirmation=form.cleaned_data["confirmation"],
                 )
@@ -241,21 +233,21 @@ class PrivacyFamilyView(PrivacyFamilyMixin, TemplateView):
         return self.render_to_response(self.get_context_data(**forms), status=422)
 
 
-class ExportJsonView(PrivacyFamilyMixin, View):
+class ExportJsonView(PrivacyFamilyPage):
     """Everything about the family as a JSON file (audited as `export`)."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        document = services.family_export_json(family=self.family, by=_user(request))
+        document = services.family_export_json(family=self.family, by=self.person)
         response = HttpResponse(document, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="kansrijk-gezin-{self.family.pk}.json"'
         return response
 
 
-class SummaryPdfView(PrivacyFamilyMixin, View):
+class SummaryPdfView(PrivacyFamilyPage):
     """The summary for the parents as a PDF file (audited as `export`)."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        document = services.family_export_pdf(family=self.family, by=_user(request))
+        document = services.family_export_pdf(family=self.family, by=self.person)
         response = HttpResponse(document, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="kansrijk-gezin-{self.family.pk}.pdf"'
         return response

@@ -1,5 +1,5 @@
-"""The referral jobs: service-level reminders and escalations (hourly), the daily digest, and the
-closing summary of families that leave the 1,000-day window (daily)."""
+"""The referral jobs: service-level reminders and escalations (hourly) and the closing summary of
+families that leave the 1,000-day window (daily). The digest is the notify app's one digest job."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from kansrijk.referrals.services import family_closings
 logger = logging.getLogger(__name__)
 
 register_job(ScheduledJob(name="referrals.service_levels", func="kansrijk.referrals.jobs.service_levels", minutes=60))
-register_job(ScheduledJob(name="referrals.digest", func="kansrijk.referrals.jobs.digest", minutes=24 * 60))
 register_job(ScheduledJob(name="referrals.closings", func="kansrijk.referrals.jobs.closings", minutes=24 * 60))
 
 
@@ -70,10 +69,6 @@ def service_levels() -> int:
         sent += 1
     logger.info("referrals: %d service-level alerts", sent)
     return sent
-
-
-def digest() -> int:
-    return notify.send_digests()
 
 
 def closings() -> int:

@@ -1,6 +1,6 @@
 """Closed-loop referrals: a referral (verwijzing / toeleiding) to a Kaart service or a named
 professional, its history, the warm handover, service-level alerts, answer links for partners without
-an account, and the notices that keep the referrer informed.
+an account. The notices that keep the referrer informed are in `kansrijk.notify`.
 
 The states and their allowed transitions are declared once, on `Referral` (django-fsm-2); the services
 in `kansrijk.referrals.services` are the only callers. History is appended (`ReferralEvent`), never
@@ -297,33 +297,6 @@ class NoticeKind(models.TextChoices):
     LATE = "laat", _("Te laat")
     VERY_LATE = "zeer_laat", _("Zeer laat")
     CONSENT_REVOKED = "ingetrokken", _("Toestemming ingetrokken")
-
-
-class Notice(models.Model):
-    """Something a person should know about a referral; emailed at once or in the daily digest."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referral_notices")
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="notices")
-    kind = models.CharField(max_length=12, choices=NoticeKind.choices)
-    status = models.CharField(max_length=30, choices=ReferralStatus.choices)
-    created_at = models.DateTimeField()
-    emailed_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ("-created_at", "-pk")
-        indexes = [models.Index(fields=["user", "emailed_at"], name="notice_user_unsent")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.referral_id}"
-
-
-class NoticePreference(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    digest = models.BooleanField(_("één e-mail per dag in plaats van elk bericht apart"), default=False)
-
-    def __str__(self) -> str:
-        return f"digest={self.digest}"
 
 
 class FamilyClosing(models.Model):

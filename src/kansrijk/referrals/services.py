@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from kansrijk.accounts.models import Organisation, User
+from kansrijk.consent import services as consent_services
 from kansrijk.consent.models import Consent
 from kansrijk.consent.selectors import shareable
-from kansrijk.consent.services import consent_record, consent_revoke
+from kansrijk.consent.services import consent_record
 from kansrijk.core import clock
 from kansrijk.core.audit import Target, actor_for, audit_denied, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.models import Caregiver, Family
 from kansrijk.families.phase import PhaseKind
 from kansrijk.families.selectors import family_phase
@@ -528,6 +529,64 @@ def referral_stop(
     return referral
 
 
+@dataclass(frozen=True)
+class StepInput:
+    """One step of the loop, as a page or the API asks it: the status to move to, with what that step needs.
+    Fields a step does not use are ignored."""
+
+    to: str
+    note: str = ""
+    reason: str = ""
+    suggested_service: Service | None = None
+    suggestion: str = ""
+    handover: HandoverData | None = None  # for "handover planned": the mode may be left empty
+    done_mode: str = ""  # for "handover done": empty is the mode that was planned
+    parents_present: bool = False
+
+
+def referral_step(*, referral: Referral, by: User, step: StepInput) -> Referral:
+    """Take one step of the loop: the one entry point of the referral page and the API (`stappen/`).
+    Each step's service checks the state table, the side, and that the consent still holds."""
+    to = step.to
+    if to == S.WAITING_CONSENT:
+        return referral_await_consent(referral=referral, by=by, note=step.note)
+    if to == S.SENT:
+        return referral_send(referral=referral, by=by)
+    if to == S.ACCEPTED:
+        return referral_accept(referral=referral, by=by)
+    if to == S.DECLINED:
+        return referral_decline(
+            referral=referral,
+            by=by,
+            reason=step.reason,
+            note=step.note,
+            suggested_service=step.suggested_service,
+            suggestion=step.suggestion,
+        )
+    if to == S.HANDOVER_PLANNED:
+        if step.handover is None:
+            raise ValidationError({"planned_at": _("Kies een moment voor de warme overdracht.")})
+        preferred = referral.handover_preference if referral.handover_preference != HandoverMode.NONE else ""
+        data = step.handover if step.handover.mode else replace(step.handover, mode=preferred)
+        return referral_handover_plan(referral=referral, by=by, data=data)
+    if to == S.HANDOVER_DONE:
+        planned = Handover.objects.filter(referral=referral).values_list("mode", flat=True).first()
+        return referral_handover_done(
+            referral=referral,
+            by=by,
+            mode=step.done_mode or planned or "",
+            parents_present=step.parents_present,
+            note=step.note,
+        )
+    if to == S.HELP_STARTED:
+        return referral_help_start(referral=referral, by=by)
+    if to == S.COMPLETED:
+        return referral_complete(referral=referral, by=by, note=step.note)
+    if to == S.STOPPED:
+        return referral_stop(referral=referral, by=by, reason=step.reason, note=step.note)
+    raise ValidationError({"status": _("Deze stap bestaat niet.")})
+
+
 def referral_follow_up(*, declined: Referral, by: User) -> Referral:
     """Refer again after a decline, to the suggested service, with the same question (a new concept:
     consent is asked again, because the recipient changes)."""
@@ -622,7 +681,7 @@ def consent_withdraw(*, consent: Consent, by: User, note: str = "") -> Consent:
     """A parent withdraws consent: sharing stops at once (the receiving side's view reads the consent on
     every request), and the receiving side of every open referral under it is told."""
     with transaction.atomic():
-        consent = consent_revoke(consent=consent, by=by, note=note)
+        consent = consent_services.consent_withdraw(consent=consent, by=by, note=note)
         for referral in consent.referrals.filter(
             status__in=[S.SENT, S.ACCEPTED, S.HANDOVER_PLANNED, S.HANDOVER_DONE, S.HELP_STARTED]
         ):

@@ -36,7 +36,7 @@ def gaps() -> int:
     without_holder = set(report.flagged) - {family_id for family_id, _email in holders}
     team = CareTeamMember.objects.filter(family_id__in=without_holder, ended_at__isnull=True, user__is_active=True)
     recipients = sorted({email for _family, email in holders} | set(team.values_list("user__email", flat=True)))
-    url = settings.KANSRIJK_SITE_URL + reverse("dossier:worklist")
+    url = settings.KANSRIJK_SITE_URL + reverse("pathways:worklist")
     for email in recipients:
         with translation.override("nl"):
             send_mail(

@@ -16,8 +16,8 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
 from kansrijk.core import clock
 from kansrijk.core.audit import Actor, Target, actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.languages import LANGUAGE_CODES, language_name
 from kansrijk.families.models import CareTeamMember, Discipline, Family
 from kansrijk.families.services import care_team_join_as_regiehouder, care_team_stop_regie
@@ -199,6 +199,16 @@ def regie_assign(*, family: Family, regiehouder: User, by: User) -> RegieAssignm
         if _active(family) is not None:
             raise ValidationError(_("Dit gezin heeft al een regiehouder. Draag de regie over als dat nodig is."))
         return _start(family=family, regiehouder=regiehouder, by=by, previous=None)
+
+
+def regie_choose(*, family: Family, regiehouder: User, by: User, reason: str = "") -> RegieAssignment:
+    """Make `regiehouder` the family's regiehouder: assign when there is none, otherwise hand over (which
+    needs a reason). The one entry point of the page and the API; the state decides, not the caller."""
+    with transaction.atomic():
+        Family.objects.select_for_update().filter(pk=family.pk).first()  # one choice at a time per family
+        if _active(family) is None:
+            return regie_assign(family=family, regiehouder=regiehouder, by=by)
+        return regie_handover(family=family, to=regiehouder, by=by, reason=reason)
 
 
 def regie_handover(*, family: Family, to: User, by: User, reason: str) -> RegieAssignment:

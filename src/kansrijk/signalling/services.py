@@ -15,12 +15,13 @@ from django.utils.translation import ngettext
 from kansrijk.accounts.models import User
 from kansrijk.core import clock
 from kansrijk.core.audit import actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.families.levels import AmsterdamLevel, NationalLevel
-from kansrijk.families.models import Family
+from kansrijk.families.models import Child, Family, Pregnancy, PregnancyOutcome
 from kansrijk.families.phase import PhaseKind
 from kansrijk.families.selectors import family_phase
+from kansrijk.families.services import child_add, pregnancy_end
 from kansrijk.pathways.services import PlanResult, aftercare_schedule, tasks_plan
 from kansrijk.signalling.catalogue import catalogue
 from kansrijk.signalling.models import (
@@ -306,6 +307,10 @@ def family_replan(*, family: Family, by: User) -> PlanResult | None:
     """After a birth or the end of a pregnancy: the pathway's tasks for the family's new phase at the level
     of the latest conversation (nobody re-enters anything). Nothing without a conversation yet."""
     require_perm(user=by, perm="signalling.add_assessment", obj=family, attempted="family.replan", target=family)
+    return _replan(family=family, by=by)
+
+
+def _replan(*, family: Family, by: User) -> PlanResult | None:
     latest = Assessment.objects.filter(family=family).select_related("made_by").order_by("-made_at", "-pk").first()
     if latest is None:
         return None
@@ -331,3 +336,39 @@ def family_replan(*, family: Family, by: User) -> PlanResult | None:
                 level=latest.amsterdam_level,
             )
         return planned
+
+
+def birth_record(
+    *,
+    family: Family,
+    by: User,
+    given_name: str,
+    birth_date: date,
+    weeks_at_birth: int | None = None,
+    birth_weight_grams: int | None = None,
+) -> tuple[Child, PlanResult | None]:
+    """Record a birth (who may change the family file), and the pathway follows the family's new phase at
+    the level of the latest conversation, in the same transaction: nobody re-enters anything."""
+    with transaction.atomic():
+        child = child_add(
+            family=family,
+            by=by,
+            given_name=given_name,
+            birth_date=birth_date,
+            weeks_at_birth=weeks_at_birth,
+            birth_weight_grams=birth_weight_grams,
+        )
+        return child, _replan(family=family, by=by)
+
+
+def pregnancy_end_record(
+    *, family: Family, by: User, outcome: str, ended_on: date
+) -> tuple[Pregnancy, PlanResult | None]:
+    """End the family's ongoing pregnancy (who may change the family file), and the pathway follows the
+    family's new phase, in the same transaction."""
+    with transaction.atomic():
+        ongoing = family.pregnancies.filter(outcome=PregnancyOutcome.ONGOING).first()
+        if ongoing is None:
+            raise ValidationError(_("Er is geen lopende zwangerschap."))
+        ended = pregnancy_end(pregnancy=ongoing, by=by, outcome=outcome, ended_on=ended_on)
+        return ended, _replan(family=family, by=by)

@@ -33,9 +33,8 @@ from django.utils.translation import gettext as _
 
 from kansrijk.kaart.models import Phone, Service
 from kansrijk.kaart.search import KaartFilters, KaartResult, kaart_search
-from kansrijk.search.text import normalise, stem, tokens
+from kansrijk.search.text import QUESTION_STOP_WORDS, normalise, stem, tokens
 from kansrijk.search.text import words as text_words
-from kansrijk.search.understanding import STOP_WORDS as QUESTION_STOP_WORDS
 from kansrijk.vraagbaak import tags as vraagbaak_tags
 from kansrijk.vraagbaak.models import AnswerState, Question, SolutionFeedback, Worked
 from kansrijk.vraagbaak.search import QuestionHit, shared_words, similar_questions

@@ -2,7 +2,8 @@
 (solved with feedback, open, waiting for the moderator), answers, a sign-up waiting for approval and
 a Zorgoverleg alarm report. Every case is made up; nothing refers to a real family.
 
-Loaded with `kansrijk vraagbaak demo` after `kansrijk demo` and `kansrijk kaart demo` (idempotent:
+The content is data: data/demo/vraagbaak.yaml, checked against the specs below before anything is
+loaded. Loaded with `kansrijk vraagbaak demo` after `kansrijk demo` and `kansrijk kaart demo` (idempotent:
 nothing is added twice).
 """
 
@@ -10,14 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from django.db import transaction
 
 from kansrijk.accounts import services as account_services
+from kansrijk.accounts.demo import DEMO_PASSWORD
 from kansrijk.accounts.models import Organisation, User
-from kansrijk.core import clock
+from kansrijk.core import clock, demo_data
 from kansrijk.geo.models import Stadsdeel
-from kansrijk.vraagbaak import services, zorgoverleg
+from kansrijk.vraagbaak import services, tags, zorgoverleg
 from kansrijk.vraagbaak.models import (
     Answer,
     Frequency,
@@ -32,6 +35,8 @@ from kansrijk.vraagbaak.models import (
     Worked,
 )
 
+DATA = Path(__file__).resolve().parent / "data" / "demo" / "vraagbaak.yaml"
+
 
 @dataclass(frozen=True)
 class DemoMember:
@@ -43,39 +48,16 @@ class DemoMember:
     follows: tuple[str, ...] = ()
 
 
-MEMBERS = (
-    DemoMember(
-        "professional@demo.kansrijk.test",
-        "Verloskundige",
-        ("N", "T"),
-        ("risk:tienerzwangerschap", "risk:leefstijl"),
-        "Vragen over zwangerschap en jonge moeders: bel of mail gerust.",
-        ("risk:tienerzwangerschap", "stadsdeel:N"),
-    ),
-    DemoMember(
-        "regiehouder@demo.kansrijk.test",
-        "Jeugdverpleegkundige",
-        ("T",),
-        ("risk:kindfactoren", "risk:stress"),
-        "Huilbaby's, slapen en voeding; regiehouder in Zuidoost.",
-        ("risk:kindfactoren",),
-    ),
-    DemoMember(
-        "buurtteam@demo.kansrijk.test",
-        "Buurtteammedewerker",
-        ("F",),
-        ("risk:lage_ses", "risk:ongedocumenteerd"),
-        "Geld, schulden, papieren en wonen in Nieuw-West.",
-        ("risk:lage_ses", "stadsdeel:F"),
-    ),
-    DemoMember(
-        "moderator@demo.kansrijk.test",
-        "Moderator Vraagbaak",
-        (),
-        ("risk:psychisch",),
-        "Ik bewaak dat de casussen anoniem blijven en sluit opgeloste vragen af.",
-    ),
-)
+@dataclass(frozen=True)
+class DemoAnswer:
+    author: str  # email of a demo account
+    text: str
+
+
+@dataclass(frozen=True)
+class DemoFeedback:
+    worked: Worked
+    text: str
 
 
 @dataclass(frozen=True)
@@ -84,69 +66,75 @@ class DemoQuestion:
     title: str
     text: str
     tags: tuple[str, ...]
-    answers: tuple[tuple[str, str], ...] = ()  # (answerer email, text)
+    answers: tuple[DemoAnswer, ...] = ()
     solution: int | None = None  # index into answers
-    feedback: tuple[str, str] | None = None  # (worked, text)
+    feedback: DemoFeedback | None = None
     days_ago: int = 10
 
 
-QUESTIONS = (
-    DemoQuestion(
-        "professional@demo.kansrijk.test",
-        "Waar vindt een zwangere jonge moeder zonder geld babyspullen?",
-        "Ik begeleid een zwangere vrouw van 19 in Noord. Ze is 30 weken, woont bij een vriendin en heeft "
-        "nog niets voor de baby. Een uitkering is aangevraagd maar loopt nog. Waar kan ze snel een "
-        "babypakket of tweedehands spullen krijgen?",
-        ("risk:tienerzwangerschap", "risk:lage_ses", "fase:zwangerschap", "stadsdeel:N"),
-        (
-            (
-                "buurtteam@demo.kansrijk.test",
-                "Via het buurtteam kun je een babypakket aanvragen bij de voedselbank; dat kan al tijdens de "
-                "zwangerschap. Ook de oudergroep in Noord heeft een spullenkast. Bel het buurtteam voor een "
-                "afspraak, dan regelen we ook meteen de toeslagen.",
-            ),
-            (
-                "regiehouder@demo.kansrijk.test",
-                "Vraag ook het Ouder- en Kindteam om een kennismaking voor de geboorte; zij kennen de "
-                "uitleenpunten voor een wieg en een kinderwagen.",
-            ),
-        ),
-        solution=0,
-        feedback=(
-            Worked.YES,
-            "Het babypakket kwam binnen twee weken. De kennismaking met het buurtteam hielp ook bij de toeslagen.",
-        ),
-        days_ago=40,
-    ),
-    DemoQuestion(
-        "regiehouder@demo.kansrijk.test",
-        "Moeder met een huilbaby wil geen hulp in huis: hoe begin ik het gesprek?",
-        "Een moeder van 27 in Zuidoost heeft een baby van 6 weken die veel huilt. Ze is moe en zegt dat "
-        "het wel gaat, maar ze wil niemand over de vloer. Hoe maak ik het bespreekbaar zonder dat ze "
-        "dichtklapt? Wie heeft ervaring met een ervaringsdeskundige of een buddy?",
-        ("risk:kindfactoren", "risk:stress", "fase:na_geboorte", "stadsdeel:T"),
-        (
-            (
-                "professional@demo.kansrijk.test",
-                "Begin bij wat goed gaat: zij houdt het vol, dat is veel. Home-Start werkt met vrijwilligers "
-                "die ook moeder zijn; dat voelt minder als hulp in huis.",
-            ),
-        ),
-        solution=0,
-        days_ago=12,
-    ),
-    DemoQuestion(
-        "buurtteam@demo.kansrijk.test",
-        "Ouders zonder verblijfsvergunning: welke zorg bij de bevalling is er?",
-        "Een stel zonder papieren in Nieuw-West verwacht over drie maanden een kind. Ze zijn bang om naar "
-        "een ziekenhuis te gaan. Welke verloskundige zorg kunnen ze krijgen, en wie betaalt die?",
-        ("risk:ongedocumenteerd", "fase:zwangerschap", "stadsdeel:F"),
-        (),
-        days_ago=2,
-    ),
-)
+@dataclass(frozen=True)
+class DemoZorgoverleg:
+    room: str  # slug of the room
+    moderator: str
+    video_url: str
+    days_ago: int  # the session notes are of the last session before this many days ago
+    title: str
+    text: str
+    tags: tuple[str, ...]
+    notes: str
 
-PENDING_SIGNUP = ("nieuw.lid@demo.kansrijk.test", "Nieuwe Collega (demo)", "Kraamverzorgende")
+
+@dataclass(frozen=True)
+class DemoSignup:
+    email: str
+    full_name: str
+    function: str
+    organisation_starts_with: str
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    members: tuple[DemoMember, ...]
+    questions: tuple[DemoQuestion, ...]
+    zorgoverleg: DemoZorgoverleg
+    pending_signup: DemoSignup
+
+
+def content(path: Path = DATA) -> DemoContent:
+    """The demo content of `path`, checked (DemoDataError naming the file and entry otherwise)."""
+    where = path.name
+    questions = demo_data.build_all(
+        DemoQuestion, demo_data.section(path, "questions"), where=f"{where}: questions", label="title"
+    )
+    for index, question in enumerate(questions):
+        if question.solution is not None and not 0 <= question.solution < len(question.answers):
+            raise demo_data.DemoDataError(
+                f"{where}: questions[{index}] ({question.title}).solution: no answer {question.solution}."
+            )
+        if question.feedback is not None and question.solution is None:
+            raise demo_data.DemoDataError(
+                f"{where}: questions[{index}] ({question.title}).feedback: only a solved question has feedback."
+            )
+        unknown = [tag for tag in question.tags if tag.partition(":")[0] not in tags.KINDS]
+        if unknown:
+            raise demo_data.DemoDataError(
+                f"{where}: questions[{index}] ({question.title}).tags: {unknown} should be kind:code, with kind one "
+                f"of {', '.join(tags.KINDS)}."
+            )
+    return DemoContent(
+        members=tuple(
+            demo_data.build_all(
+                DemoMember, demo_data.section(path, "members"), where=f"{where}: members", label="email"
+            )
+        ),
+        questions=tuple(questions),
+        zorgoverleg=demo_data.build(
+            DemoZorgoverleg, demo_data.section(path, "zorgoverleg"), where=f"{where}: zorgoverleg"
+        ),
+        pending_signup=demo_data.build(
+            DemoSignup, demo_data.section(path, "pending_signup"), where=f"{where}: pending_signup"
+        ),
+    )
 
 
 def _user(email: str) -> User | None:
@@ -196,41 +184,41 @@ def _question(demo: DemoQuestion) -> Question | None:
     )
     QuestionTag.objects.bulk_create([QuestionTag(question=question, tag=t) for t in demo.tags])
     answers = []
-    for index, (email, text) in enumerate(demo.answers):
-        author = _user(email)
+    for index, answer in enumerate(demo.answers):
+        author = _user(answer.author)
         if author is not None:
             answers.append(
                 Answer.objects.create(
-                    question=question, author=author, text=text, created_at=at + timedelta(hours=index + 2)
+                    question=question, author=author, text=answer.text, created_at=at + timedelta(hours=index + 2)
                 )
             )
     if demo.solution is not None and demo.solution < len(answers):
         question.solution, question.solved_at = answers[demo.solution], at + timedelta(days=1)
         question.save(update_fields=["solution", "solved_at"])
     if demo.feedback is not None and question.solution_id is not None:
-        worked, text = demo.feedback
-        SolutionFeedback.objects.create(question=question, worked=worked, text=text, created_at=at + timedelta(days=9))
+        SolutionFeedback.objects.create(
+            question=question, worked=demo.feedback.worked, text=demo.feedback.text, created_at=at + timedelta(days=9)
+        )
         question.feedback_requested_at = at + timedelta(days=8)
         question.save(update_fields=["feedback_requested_at"])
     return question
 
 
-def _zorgoverleg() -> None:
-    moderator = _user("moderator@demo.kansrijk.test")
-    room = Room.objects.filter(slug="geldzorgen").first()
+def _zorgoverleg(demo: DemoZorgoverleg) -> None:
+    moderator = _user(demo.moderator)
+    room = Room.objects.filter(slug=demo.room).first()
     if moderator is None or room is None:
         return
     if not room.moderator_id:
-        room.moderator, room.video_url = moderator, "https://video.example.org/zorgoverleg-geldzorgen"
+        room.moderator, room.video_url = moderator, demo.video_url
         room.save(update_fields=["moderator", "video_url"])
-    last = zorgoverleg.upcoming_starts(clock.now() - timedelta(days=40), 1)[0]
+    last = zorgoverleg.upcoming_starts(clock.now() - timedelta(days=demo.days_ago), 1)[0]
     session, _created = RoomSession.objects.get_or_create(room=room, starts_at=last)
     if session.notes_question_id is None:
         question = Question.objects.create(
             author=moderator,
-            title="Gezin met betalingsachterstand huur, baby op komst: wat eerst?",
-            text="Ingebracht in het Zorgoverleg alarm: een stel in Zuidoost heeft twee maanden huurachterstand en "
-            "verwacht over zes weken een baby. Er dreigt een ontruiming.",
+            title=demo.title,
+            text=demo.text,
             state=QuestionState.CLOSED,
             source="zorgoverleg",
             created_at=last,
@@ -239,17 +227,8 @@ def _zorgoverleg() -> None:
             closed_by=moderator,
             is_demo=True,
         )
-        QuestionTag.objects.bulk_create(
-            [QuestionTag(question=question, tag=t) for t in ("risk:lage_ses", "stadsdeel:T")]
-        )
-        notes = Answer.objects.create(
-            question=question,
-            author=moderator,
-            text="Advies van de deelnemers: meld de achterstand meteen bij Vroegsignalering van de gemeente; de "
-            "verhuurder wacht dan met stappen. Het buurtteam maakt een betalingsregeling en vraagt bijzondere "
-            "bijstand aan voor de babyuitzet.",
-            created_at=last,
-        )
+        QuestionTag.objects.bulk_create([QuestionTag(question=question, tag=t) for t in demo.tags])
+        notes = Answer.objects.create(question=question, author=moderator, text=demo.notes, created_at=last)
         question.solution, question.solved_at = notes, last
         question.save(update_fields=["solution", "solved_at"])
         session.notes_question = question
@@ -257,30 +236,33 @@ def _zorgoverleg() -> None:
 
 
 @transaction.atomic
-def demo_load() -> int:
-    """Load the Vraagbaak demo; returns how many questions were added."""
-    for demo in MEMBERS:
-        _member(demo)
-    added = [q for q in (_question(d) for d in QUESTIONS) if q is not None]
+def demo_load(path: Path = DATA) -> int:
+    """Load the Vraagbaak demo of `path` (idempotent); returns how many questions were added. The questions
+    and answers are written with their dates in the past (a demo history), so not through the services that
+    date them today; the automatic answers and the sign-up go through the services."""
+    demo = content(path)
+    for member in demo.members:
+        _member(member)
+    added = [q for q in (_question(d) for d in demo.questions) if q is not None]
     for question in added:
         services.answer_auto_create(question=question)  # from the demo Kaart and the solved demo questions
-    _zorgoverleg()
-    email, name, function = PENDING_SIGNUP
-    organisation = Organisation.objects.filter(name__startswith="Kraamzorg", is_demo=True).first()
-    if organisation is not None and not User.objects.filter(email=email).exists():
+    _zorgoverleg(demo.zorgoverleg)
+    signup = demo.pending_signup
+    organisation = Organisation.objects.filter(name__startswith=signup.organisation_starts_with, is_demo=True).first()
+    if organisation is not None and not User.objects.filter(email=signup.email).exists():
         user = account_services.user_create(
-            email=email,
-            full_name=name,
-            password="welkom-bij-kansrijk-2026",  # noqa: S106  (demo only; this account waits for approval)
+            email=signup.email,
+            full_name=signup.full_name,
+            password=DEMO_PASSWORD,  # this account waits for approval
             by=None,
-            job_title=function,
+            job_title=signup.function,
             is_demo=True,
             approved=False,
         )
         Member.objects.create(
             user=user,
             organisation=organisation,
-            function=function,
+            function=signup.function,
             email_confirmed_at=clock.now(),  # confirmed its address; a moderator still has to approve it
             is_demo=True,
         )

@@ -56,10 +56,11 @@ class Member(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     approved_automatically = models.BooleanField(default=False)  # by a listed organisation email domain
+    # Shown on the profile; what counts for sending is the notify app's preference (kind "vraagbaak"),
+    # which `member_update` keeps equal to it.
     frequency = models.CharField(
         _("hoe vaak wil je berichten?"), max_length=20, choices=Frequency.choices, default=Frequency.DAILY
     )
-    last_digest_at = models.DateTimeField(null=True, blank=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(_("demo-gegevens (verzonnen)"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -373,24 +374,6 @@ class NoticeKind(models.TextChoices):
     PUBLISHED = "gepubliceerd", _("Je vraag staat online")
     RETURNED = "teruggestuurd", _("De moderator stuurde je vraag terug")
     ZORGOVERLEG = "zorgoverleg", _("Zorgoverleg alarm")
-
-
-class Notice(models.Model):
-    """One thing to tell one member; sent at once or in their digest, as they chose."""
-
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="notices")
-    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
-    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ("-created_at", "-pk")
-        indexes = [models.Index(fields=["member", "sent_at"], name="vraagbaak_notice_unsent")]
-
-    def __str__(self) -> str:
-        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class Room(models.Model):

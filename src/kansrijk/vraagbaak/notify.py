@@ -1,41 +1,95 @@
 """Telling members what happened, as often as each chose: at once, in a daily or weekly digest, or
-never by email (the notices page always shows them). Emails carry a question's title (anonymous by
-the guard) and a link, never more."""
+never by email (the notices page always shows them). The notices themselves, the choices and the sending
+are the notify app's; emails carry a question's title (anonymous by the guard) and a link, never more."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from datetime import timedelta
-from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
-from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
-from django.db.models import QuerySet
+from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from kansrijk.core import clock
-from kansrijk.vraagbaak.models import Follow, Frequency, Member, Notice, NoticeKind, Question, QuestionTag
+from kansrijk.notify import registry
+from kansrijk.notify import selectors as notify_selectors
+from kansrijk.notify import services as notices
+from kansrijk.notify.models import Frequency, Notice
+from kansrijk.vraagbaak.models import Follow, Member, NoticeKind, Question, QuestionTag
 
-logger = logging.getLogger(__name__)
+NAMESPACE = "vraagbaak"
 
-WEEK = timedelta(days=7)
+
+def kind_key(kind: str) -> str:
+    """The namespaced notice kind, e.g. "vraagbaak.nieuw_antwoord"."""
+    return f"{NAMESPACE}.{kind}"
+
+
+def _question_id(n: Notice) -> int | None:
+    return int(n.object_id) if n.object_type == "vraagbaak.question" and n.object_id else None
+
+
+def questions_of(rows: Iterable[Notice]) -> dict[int, Question]:
+    """The questions the notices are about, by id (one query)."""
+    ids = {q for q in (_question_id(n) for n in rows) if q is not None}
+    return Question.objects.in_bulk(ids) if ids else {}
+
+
+def shown_title(n: Notice, *, reader_id: int | None = None, questions: dict[int, Question] | None = None) -> str:
+    """The question's title, only while others can read the question and never for one sent back (in an
+    email): a question taken offline for personal data shows nothing of itself. Its author (`reader_id`)
+    on the notices page sees their own title. `questions` (from `questions_of`) saves a query each."""
+    pk = _question_id(n)
+    if pk is None:
+        return ""
+    question = questions.get(pk) if questions is not None else Question.objects.filter(pk=pk).first()
+    if question is not None and reader_id is not None and question.author_id == reader_id:
+        return question.title
+    if question is None or n.kind == kind_key(NoticeKind.RETURNED) or not question.is_visible:
+        return ""
+    return question.title
+
+
+registry.register_namespace(
+    registry.Namespace(
+        name=NAMESPACE,
+        subject=gettext_lazy("GKS Vraagbaak: nieuw bericht"),
+        digest_subject=gettext_lazy("GKS Vraagbaak: je overzicht"),
+        place=gettext_lazy("Bekijk het in de Vraagbaak: %(url)s"),
+        path=lambda: reverse("vraagbaak:notices"),
+        detail=shown_title,
+        footer=gettext_lazy("Hoe vaak je berichten krijgt, kies je zelf in je profiel."),
+    )
+)
+for _kind in NoticeKind:
+    registry.register_kind(registry.Kind(kind_key(_kind.value), _kind.label, Frequency.DAILY))
 
 
 def notice(*, members: Iterable[Member], kind: NoticeKind, question: Question | None) -> list[Notice]:
     """One notice per member (once each); those who want every message at once get an email after commit."""
-    now = clock.now()
-    unique = {m.pk: m for m in members}
-    rows = Notice.objects.bulk_create(
-        [Notice(member=m, kind=kind, question=question, created_at=now) for m in unique.values()]
+    if question is None:
+        link = reverse("vraagbaak:notices")
+    elif kind == NoticeKind.FEEDBACK_ASKED:
+        link = reverse("vraagbaak:feedback", args=[question.pk])
+    else:
+        link = reverse("vraagbaak:question", args=[question.pk])
+    with translation.override("nl"):  # the line is mailed in Dutch
+        subject = str(NoticeKind(kind).label)
+    return notices.notice_create(
+        users=[m.user for m in members], kind=kind_key(kind), subject=subject, link=link, about=question
     )
-    direct = [n.pk for n, m in zip(rows, unique.values(), strict=True) if m.frequency == Frequency.IMMEDIATELY]
-    if direct:
-        transaction.on_commit(lambda: send_direct(direct))
+
+
+def notices_seen(*, member: Member) -> list[Notice]:
+    """The member's latest notices for their notices page, each with its `shown_title`;
+    from now on they count as read."""
+    rows = notify_selectors.notices_of(member.user, namespace=NAMESPACE, limit=50)
+    questions = questions_of(rows)
+    for n in rows:
+        n.shown_title = shown_title(n, reader_id=member.user_id, questions=questions)  # type: ignore[attr-defined]
+    notices.notices_mark_read(member.user, rows)
     return rows
 
 
@@ -54,137 +108,6 @@ def member_of(user_id: int | None) -> list[Member]:
     if user_id is None:
         return []
     return list(Member.objects.filter(user_id=user_id, user__is_active=True).select_related("user"))
-
-
-def shown_title(n: Notice, *, reader_id: int | None = None) -> str:
-    """The question's title, only while others can read the question and never for one sent back (in an
-    email): a question taken offline for personal data shows nothing of itself. Its author (`reader_id`)
-    on the notices page sees their own title."""
-    question = n.question
-    if question is not None and reader_id is not None and question.author_id == reader_id:
-        return question.title
-    if question is None or n.kind == NoticeKind.RETURNED or not question.is_visible:
-        return ""
-    return question.title
-
-
-def _line(n: Notice) -> str:
-    title = shown_title(n)
-    return f"{n.get_kind_display()}: {title}" if title else str(n.get_kind_display())
-
-
-def _mail(member: Member, lines: list[str], *, digest: bool, connection: BaseEmailBackend | None = None) -> None:
-    url = settings.KANSRIJK_SITE_URL + reverse("vraagbaak:notices")
-    with translation.override("nl"):
-        subject = _("GKS Vraagbaak: je overzicht") if digest else _("GKS Vraagbaak: nieuw bericht")
-        body = "\n".join(lines)
-        body += "\n\n" + _("Bekijk het in de Vraagbaak: %(url)s") % {"url": url}
-        body += "\n" + _("Hoe vaak je berichten krijgt, kies je zelf in je profiel.") + "\n"
-        send_mail(
-            subject=subject,
-            message=body,
-            from_email=None,
-            recipient_list=[member.user.email],
-            connection=connection,
-        )
-
-
-def _claim(notices: QuerySet[Notice]) -> list[Notice]:
-    """The still-unsent notices of `notices`, row-locked until the caller's transaction ends; rows another
-    process is sending right now are skipped (PostgreSQL; SQLite writes one at a time anyway)."""
-    return list(
-        notices.filter(sent_at__isnull=True, member__user__is_active=True)
-        .select_for_update(skip_locked=True, of=("self",))
-        .select_related("member__user", "question")
-        .order_by("created_at", "pk")
-    )
-
-
-def send_direct(notice_ids: list[int]) -> int:
-    """Email each notice of an "at once" member: claimed (locked, re-read unsent), mailed and marked in one
-    transaction, so a digest or another process running at the same time cannot send it again."""
-    sent = 0
-    connection = get_connection()  # opened at the first email, closed at the end
-    try:
-        for pk in sorted(notice_ids):  # one by one: a failing mail server leaves the rest for the next try
-            try:
-                with transaction.atomic():
-                    claimed = _claim(Notice.objects.filter(pk=pk, member__frequency=Frequency.IMMEDIATELY))
-                    if not claimed:
-                        continue
-                    Notice.objects.filter(pk=pk).update(sent_at=clock.now())  # kept only if the email went
-                    connection.open()
-                    _mail(claimed[0].member, [_line(claimed[0])], digest=False, connection=connection)
-            except SMTPRecipientsRefused:
-                # One address the mail server refuses must not hold up everyone after it: the mark is
-                # rolled back with the transaction, so the next run tries this person again.
-                logger.warning("vraagbaak: mail refused for one recipient; the others go on")
-                continue
-            sent += 1
-    finally:
-        connection.close()
-    return sent
-
-
-def _digest_due(member: Member) -> bool:
-    now = clock.now()
-    last = member.last_digest_at
-    if member.frequency == Frequency.DAILY:
-        return last is None or clock.local_date(last) < clock.local_date(now)
-    if member.frequency == Frequency.WEEKLY:
-        return last is None or now - last >= WEEK - timedelta(hours=1)
-    return False
-
-
-def send_digests() -> int:
-    """One email per member whose daily or weekly moment has come, with all their unsent notices.
-    Members who chose "never" get no email; "at once" members' leftovers (a failed send) go too.
-
-    Per member, the member and their unsent notices are claimed (locked and re-read), mailed and marked
-    in one transaction: a notice sent at once, or by another run, since the list was made is not sent
-    again, and a run that dies before marking leaves its notices for the next run."""
-    members = sorted(
-        set(
-            Notice.objects.filter(sent_at__isnull=True, member__user__is_active=True, member__state="goedgekeurd")
-            .exclude(member__frequency=Frequency.OFF)
-            .values_list("member_id", flat=True)
-        )
-    )
-    sent = 0
-    connection = get_connection()  # opened at the first email, closed at the end
-    try:
-        for member_id in members:
-            try:
-                with transaction.atomic():
-                    member = (
-                        Member.objects.select_for_update(skip_locked=True, of=("self",))
-                        .select_related("user")
-                        .filter(pk=member_id, state="goedgekeurd")
-                        .exclude(frequency=Frequency.OFF)
-                        .first()
-                    )
-                    if member is None or (member.frequency != Frequency.IMMEDIATELY and not _digest_due(member)):
-                        continue
-                    notices = _claim(Notice.objects.filter(member=member))
-                    if not notices:
-                        continue
-                    connection.open()
-                    # Marked first, committed after the email: the window in which a crash sends it twice is
-                    # the commit alone; a failing mail server rolls the marks back.
-                    now = clock.now()
-                    Notice.objects.filter(pk__in=[n.pk for n in notices]).update(sent_at=now)
-                    Member.objects.filter(pk=member.pk).update(last_digest_at=now)
-                    _mail(member, [f"- {_line(n)}" for n in notices], digest=True, connection=connection)
-            except SMTPRecipientsRefused:
-                # One address the mail server refuses must not hold up everyone after it: the mark is
-                # rolled back with the transaction, so the next run tries this person again.
-                logger.warning("vraagbaak: mail refused for one recipient; the others go on")
-                continue
-            sent += 1
-    finally:
-        connection.close()
-    logger.info("vraagbaak: %d digests sent", sent)
-    return sent
 
 
 def _plain_mail(email: str, subject: str, lines: list[str]) -> None:

@@ -11,20 +11,20 @@ from typing import Any
 
 import rules
 
-from kansrijk.accounts.permissions import can_administer, is_moderator, is_second_factor_verified
+from kansrijk.accounts.permissions import cached, can_administer, is_moderator, is_second_factor_verified
 from kansrijk.vraagbaak.models import MemberState, Question
+
+MEMBER_STATE = "vraagbaak.member_state"  # the key of the cached membership (`accounts.permissions.cached`)
 
 
 @rules.predicate
 def is_member(user: Any) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    cached = getattr(user, "_vraagbaak_member_state", None)
-    if cached is None:
-        member = type(user).objects.filter(pk=user.pk).values_list("vraagbaak_member__state", flat=True).first()
-        cached = member or ""
-        user._vraagbaak_member_state = cached
-    return bool(cached == MemberState.APPROVED)
+    state = cached(user, MEMBER_STATE, _member_state)
+    return bool(state == MemberState.APPROVED)
+
+
+def _member_state(user: Any) -> str:
+    return type(user).objects.filter(pk=user.pk).values_list("vraagbaak_member__state", flat=True).first() or ""
 
 
 @rules.predicate

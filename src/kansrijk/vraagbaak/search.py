@@ -29,8 +29,7 @@ from django.db.models import Count, Max, Sum
 from kansrijk.search.embedding import get_embedder
 from kansrijk.search.index import Document, FacetFilter, Hit, Mode, Query, SearchIndex
 from kansrijk.search.store import embeddings_for
-from kansrijk.search.text import STOP_WORDS, normalise, stem, words
-from kansrijk.search.understanding import STOP_WORDS as QUESTION_STOP_WORDS
+from kansrijk.search.text import QUESTION_STOP_WORDS, STOP_WORDS, normalise, stem, words
 from kansrijk.vraagbaak import tags as vraagbaak_tags
 from kansrijk.vraagbaak.models import VISIBLE_STATES, Answer, AnswerState, Question
 

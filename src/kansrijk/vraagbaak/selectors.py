@@ -23,7 +23,6 @@ from kansrijk.vraagbaak.models import (
     Member,
     MemberState,
     ModerationAction,
-    Notice,
     Question,
     QuestionState,
     QuestionTag,
@@ -228,10 +227,6 @@ def moderation_queue() -> Queue:
         ),
         log=list(ModerationAction.objects.select_related("moderator", "question")[:30]),
     )
-
-
-def notices(*, member: Member) -> QuerySet[Notice]:
-    return Notice.objects.filter(member=member).select_related("question")[:50]
 
 
 @dataclass(frozen=True)

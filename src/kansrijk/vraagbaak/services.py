@@ -19,14 +19,15 @@ from django.utils.translation import gettext as _
 
 from kansrijk.accounts import services as account_services
 from kansrijk.accounts.models import Organisation, User
+from kansrijk.accounts.permissions import forget
 from kansrijk.core import clock
 from kansrijk.core.audit import Target, actor_for, audit_record
-from kansrijk.core.guard import require_perm
 from kansrijk.core.models import AuditAction
+from kansrijk.core.permissions import require_perm
 from kansrijk.geo.models import Stadsdeel
+from kansrijk.notify import services as notify_services
 from kansrijk.vraagbaak import notify, tags, zorgoverleg
-from kansrijk.vraagbaak.anonymity import Finding, check
-from kansrijk.vraagbaak.anonymity_allowed import allowed_names
+from kansrijk.vraagbaak.anonymity import Finding, allowed_names, check
 from kansrijk.vraagbaak.models import (
     GUARD_MAX_CHARS,
     Answer,
@@ -56,6 +57,7 @@ from kansrijk.vraagbaak.models import (
     Vote,
     Worked,
 )
+from kansrijk.vraagbaak.permissions import MEMBER_STATE
 
 logger = logging.getLogger(__name__)
 
@@ -273,7 +275,7 @@ def member_join(*, user: User, profile: Profile) -> Member:
         member.email_confirmed_at = clock.now()  # the beheerder made this account
         _save_profile(member, profile)
         _audit(user, AuditAction.CREATE, member)
-    user._vraagbaak_member_state = MemberState.APPROVED  # type: ignore[attr-defined]
+    forget(user, MEMBER_STATE)
     return member
 
 
@@ -284,6 +286,7 @@ def member_update(*, member: Member, by: User, profile: Profile, frequency: str,
         raise ValidationError({"frequency": _("Kies hoe vaak je berichten wilt.")})
     with transaction.atomic():
         member.frequency = frequency
+        notify_services.preference_set(member.user, kind=notify.NAMESPACE, frequency=frequency)
         _save_profile(member, profile)
         wanted = set(tags.valid(follows))
         Follow.objects.filter(member=member).exclude(tag__in=wanted).delete()

@@ -13,16 +13,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from kansrijk.accounts import ratelimit
+from kansrijk.accounts.base_views import Page as BasePage
+from kansrijk.accounts.base_views import person_of
 from kansrijk.accounts.models import User
 from kansrijk.core.audit import Target
-from kansrijk.core.audited import NO_PERSONAL_DATA, PersonalDataViewMixin, audit_read
+from kansrijk.core.audited import NO_PERSONAL_DATA, PERSONAL_DATA, audit_read
 from kansrijk.core.forms import apply_errors
 from kansrijk.vraagbaak import forms, notify, selectors, services, tags
 from kansrijk.vraagbaak.models import (
@@ -39,13 +41,6 @@ from kansrijk.vraagbaak.models import (
     RoomSession,
 )
 from kansrijk.vraagbaak.search import question_search, similar_questions
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _profile(data: dict[str, Any]) -> services.Profile:
@@ -72,19 +67,18 @@ def marked(text: str, findings: list[Any]) -> list[tuple[str, Any]]:
     return [p for p in pieces if p[0]]
 
 
-class Page(LoginRequiredMixin, TemplateView):
+class Page(BasePage):
     """A page for members (and moderators). Someone signed in who is not a member is sent to join."""
 
     audit_policy = NO_PERSONAL_DATA
     audit_reason = "anonymous case questions and answers"
-    permission = "vraagbaak.use"
+    permission_required = "vraagbaak.use"
+    send_to_join = True  # a signed-in non-member is shown the way to join instead of a refusal
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and not request.user.has_perm(self.permission):
-            if self.permission == "vraagbaak.use":
-                return redirect("vraagbaak:join")
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def handle_no_permission(self) -> HttpResponseRedirect:
+        if self.request.user.is_authenticated and self.send_to_join and self.permission_required == "vraagbaak.use":
+            return redirect("vraagbaak:join")
+        return super().handle_no_permission()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -169,7 +163,7 @@ class JoinView(LoginRequiredMixin, TemplateView):
         form = forms.ProfileForm(request.POST)
         if form.is_valid():
             try:
-                services.member_join(user=_user(request), profile=_profile(form.cleaned_data))
+                services.member_join(user=person_of(request), profile=_profile(form.cleaned_data))
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -223,7 +217,7 @@ class AskView(Page):
             )
             try:
                 question = services.question_ask(
-                    by=_user(request),
+                    by=self.person,
                     draft=draft,
                     to_moderator=request.POST.get("naar_moderator") == "1",
                     note=request.POST.get("toelichting", ""),
@@ -294,7 +288,7 @@ class QuestionView(Page):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         question = _question(request, self.kwargs["pk"])
-        user = _user(request)
+        user = self.person
         action = request.POST.get("actie", "")
         answer = self._answer(question, request.POST.get("antwoord"))
         try:
@@ -389,7 +383,7 @@ class FeedbackView(Page):
         findings = None
         if form.is_valid():
             try:
-                services.feedback_give(question=question, by=_user(request), **form.cleaned_data)
+                services.feedback_give(question=question, by=self.person, **form.cleaned_data)
             except services.PersonalDataFoundError as found:
                 findings = marked(form.cleaned_data["text"], found.findings["text"])
             except ValidationError as error:
@@ -448,7 +442,7 @@ class ProfileView(Page):
             try:
                 services.member_update(
                     member=member,
-                    by=_user(request),
+                    by=self.person,
                     profile=_profile(data),
                     frequency=data["frequency"],
                     follows=data["follows"],
@@ -467,19 +461,18 @@ class NoticesView(Page):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         member = selectors.member_of(self.request.user)
-        rows = list(selectors.notices(member=member)) if member is not None else []
-        for n in rows:
-            n.shown_title = notify.shown_title(n, reader_id=self.request.user.pk)  # type: ignore[attr-defined]
+        rows = notify.notices_seen(member=member) if member is not None else []
         context["notices"] = rows
         return context
 
 
-class MembersView(PersonalDataViewMixin, Page):
+class MembersView(Page):
     """The directory: find a contact person inside an organisation, or someone who knows a topic."""
 
     template_name = "vraagbaak/members.html"
-    audit_policy = "personal_data"
+    audit_policy = PERSONAL_DATA
     permission_required = "vraagbaak.use"
+    send_to_join = False  # the directory names people: a non-member is refused (and that is audited)
     audit_purpose = "vraagbaak: contactpersoon zoeken"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -514,10 +507,9 @@ class MembersView(PersonalDataViewMixin, Page):
 # --- moderation -----------------------------------------------------------------------------------
 
 
-class ModerationView(PersonalDataViewMixin, Page):
+class ModerationView(Page):
     template_name = "vraagbaak/moderation.html"
-    audit_policy = "personal_data"
-    permission = "vraagbaak.moderate"
+    audit_policy = PERSONAL_DATA
     permission_required = "vraagbaak.moderate"
     audit_purpose = "vraagbaak: moderatie"
 
@@ -530,7 +522,7 @@ class ModerationView(PersonalDataViewMixin, Page):
         return [Target("vraagbaak.moderation")]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = _user(request)
+        user = self.person
         action = request.POST.get("actie", "")
         try:
             if action in ("lid_goed", "lid_af"):
@@ -556,7 +548,7 @@ class ModeratorEditView(Page):
     """A moderator rewrites a question (or one answer) for anonymity, with a reason."""
 
     template_name = "vraagbaak/edit.html"
-    permission = "vraagbaak.moderate"
+    permission_required = "vraagbaak.moderate"
 
     def _objects(self) -> tuple[Question, Answer | None]:
         question = get_object_or_404(Question, pk=self.kwargs["pk"])
@@ -589,7 +581,7 @@ class ModeratorEditView(Page):
             data = form.cleaned_data
             try:
                 services.moderator_edit(
-                    by=_user(request),
+                    by=self.person,
                     reason=data["reason"],
                     question=None if answer else question,
                     answer=answer,
@@ -613,12 +605,7 @@ class DomainsView(Page):
     """The beheerder's list of organisation email domains whose sign-ups are approved at once."""
 
     template_name = "vraagbaak/domains.html"
-    permission = "vraagbaak.manage_domains"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super(Page, self).dispatch(request, *args, **kwargs)
+    permission_required = "vraagbaak.manage_domains"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -627,7 +614,7 @@ class DomainsView(Page):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = _user(request)
+        user = self.person
         remove = request.POST.get("verwijder", "")
         if remove:
             domain = get_object_or_404(ApprovedDomain, pk=remove if remove.isdigit() else 0)
@@ -677,7 +664,7 @@ class RoomView(Page):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         room = self._room()
-        user = _user(request)
+        user = self.person
         action = request.POST.get("actie", "")
         try:
             if action in ("aanmelden", "afmelden"):

@@ -16,13 +16,13 @@ from kansrijk.accounts.api.serializers import (
     MeSerializer,
     OrganisationSerializer,
 )
+from kansrijk.accounts.base_views import ApiView
 from kansrijk.accounts.models import ApiToken, Organisation, User
 from kansrijk.accounts.selectors import api_tokens_of, organisation_list
-from kansrijk.core.api import PersonalDataAPIMixin
 from kansrijk.core.audited import NO_PERSONAL_DATA
 
 
-class MeView(PersonalDataAPIMixin, generics.RetrieveAPIView):  # type: ignore[type-arg]
+class MeView(ApiView, generics.RetrieveAPIView):  # type: ignore[type-arg]
     """The signed-in person: name, email, roles and organisations."""
 
     serializer_class = MeSerializer

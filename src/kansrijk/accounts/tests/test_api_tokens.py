@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import threading
 from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.db import connection
-from django.test import Client
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+from django.test import Client, RequestFactory
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -19,9 +21,12 @@ from freezegun import freeze_time
 
 from kansrijk.accounts import services
 from kansrijk.accounts.models import ApiToken, User
+from kansrijk.accounts.permissions import is_second_factor_verified
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import OrganisationFactory
 from kansrijk.accounts.tests.login import current_code
+from kansrijk.core import request_context
+from kansrijk.core.api_auth import ExpiringTokenAuthentication
 from kansrijk.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -326,3 +331,87 @@ class TestChangesEndAllTokens:
         other.set_password(NEW_PASSWORD)
         other.save()
         assert _works(key)
+
+
+def _authenticated_by_token(key: str) -> tuple[User, tuple[bool, bool]]:
+    """The user the token authentication gives a request carrying `key`, and (checked in that request)
+    whether they passed the second factor and may publish a pathway (which needs it)."""
+    request = RequestFactory().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}")
+    ctx = request_context.RequestContext(request_id="test", client_ip="127.0.0.1")
+    handle = request_context.set_current(ctx)
+    try:
+        user, _token = ExpiringTokenAuthentication().authenticate(request)
+        assert isinstance(user, User)
+        return user, (is_second_factor_verified(user), user.has_perm("pathways.publish_pathway"))
+    finally:
+        request_context.reset_current(handle)
+
+
+class TestTheSecondFactorOfAToken:
+    def test_a_token_made_after_a_password_alone_never_passes_a_second_factor_check(self, make_user):
+        """A programme-team account needs no second factor to log in or to make a token, but publishing
+        a pathway does: its password-only token must not count as a second factor."""
+        user = make_user(Role.PROGRAMMATEAM)
+        key = services.api_token_create(user=user, name="script")  # a session with the password only
+        assert ApiToken.objects.get(user=user).second_factor_verified is False
+        assert _works(key)  # the token works for what needs no second factor
+        authenticated, checked = _authenticated_by_token(key)
+        assert checked == (False, False)
+        assert not hasattr(authenticated, "is_verified")  # the user object is not changed
+
+    def test_a_token_made_after_the_second_factor_passes(self, make_user):
+        user = make_user(Role.PROGRAMMATEAM, with_totp=True)
+        key = _make_token(user)
+        assert ApiToken.objects.get(user=user).second_factor_verified is True
+        assert _authenticated_by_token(key)[1] == (True, True)
+
+    def test_the_token_counts_only_for_its_own_request_and_owner(self, make_user):
+        owner = make_user(Role.PROGRAMMATEAM, with_totp=True)
+        other = make_user(Role.PROGRAMMATEAM)
+        key = _make_token(owner)
+        request = RequestFactory().get("/api/v1/mij/", HTTP_AUTHORIZATION=f"Token {key}")
+        handle = request_context.set_current(request_context.RequestContext(request_id="a", client_ip=""))
+        try:
+            user, _token = ExpiringTokenAuthentication().authenticate(request)
+            assert is_second_factor_verified(user)
+            assert not is_second_factor_verified(other)  # someone else in the same request
+        finally:
+            request_context.reset_current(handle)
+        # The next request on this thread (a session, say) inherits nothing.
+        handle = request_context.set_current(request_context.RequestContext(request_id="b", client_ip=""))
+        try:
+            assert not is_second_factor_verified(User.objects.get(pk=owner.pk))
+        finally:
+            request_context.reset_current(handle)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections at once (SQLite takes one write lock)")
+@pytest.mark.django_db(transaction=True)
+def test_parallel_creates_keep_to_the_limit(committed_database: None, make_user):
+    """Two creates at once for someone with one token short of the limit: the second waits for the
+    first and is refused, instead of both counting nine and both adding one."""
+    user = make_user(Role.PROFESSIONAL, with_totp=True)
+    for n in range(services.API_TOKEN_LIMIT - 1):
+        _make_token(user, name=f"token {n}")
+    outcome: list[str] = []
+
+    def create_in_another_connection() -> None:
+        try:
+            twin = User.objects.get(pk=user.pk)
+            _make_token(twin, name="tegelijk")
+            outcome.append("made")
+        except ValidationError:
+            outcome.append("refused")
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        _make_token(user, name="de tiende")  # holds its lock until this block commits
+        other = threading.Thread(target=create_in_another_connection)
+        other.start()
+        other.join(timeout=1.5)
+        assert other.is_alive(), "the second create did not wait for the first"
+    other.join(timeout=20)
+    assert outcome == ["refused"]
+    assert ApiToken.objects.filter(user=user).count() == services.API_TOKEN_LIMIT

@@ -72,10 +72,10 @@ class TestEverySpellingCountsAgainstTheAccount:
 
 class TestPerClientAddress:
     def test_an_address_that_fails_on_many_accounts_is_locked(self, make_user, settings):
-        settings.KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = 8
+        settings.KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = 4  # accounts
         victims = [make_user(Role.PROGRAMMATEAM) for _ in range(4)]
         attacker = Client(REMOTE_ADDR="203.0.113.5")
-        # Two tries per account: far below the account limit, but eight from one address.
+        # Two tries per account: far below the account limit, but four accounts from one address.
         for victim in victims:
             for _try in range(2):
                 assert _password_step(attacker, victim.email, WRONG).status_code in (200, 429)
@@ -114,20 +114,80 @@ class TestPerClientAddress:
         assert _password_step(client, make_user(Role.PROGRAMMATEAM).email).status_code == 429
 
 
+class TestAnOfficeBehindOneAddress:
+    """Many people share one client address (an office, a school): one attacker there must not lock
+    them all out."""
+
+    OFFICE = "203.0.113.40"
+
+    def test_failures_on_one_account_lock_that_account_not_the_address(self, make_user, settings):
+        settings.KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = 3
+        target = make_user(Role.PROGRAMMATEAM)
+        for _ in range(10):
+            _password_step(Client(REMOTE_ADDR=self.OFFICE), target.email, WRONG)
+        assert _password_step(Client(REMOTE_ADDR=self.OFFICE), target.email).status_code == 429
+        colleague = make_user(Role.PROGRAMMATEAM)
+        assert _password_step(Client(REMOTE_ADDR=self.OFFICE), colleague.email).status_code == 302
+
+    def test_an_address_lock_spares_who_logged_in_from_there_recently(self, make_user, settings):
+        settings.KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = 3
+        colleague = make_user(Role.PROGRAMMATEAM)
+        with freeze_time("2026-11-01 09:00:00"):
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), colleague.email).status_code == 302
+        with freeze_time("2026-11-20 09:00:00"):
+            for _ in range(3):  # someone in the office tries three other accounts
+                _password_step(Client(REMOTE_ADDR=self.OFFICE), make_user(Role.PROGRAMMATEAM).email, WRONG)
+            assert (
+                _password_step(Client(REMOTE_ADDR=self.OFFICE), make_user(Role.PROGRAMMATEAM).email).status_code == 429
+            )
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), colleague.email).status_code == 302
+            # The colleague's own account limit still holds there.
+            for _ in range(settings.AXES_FAILURE_LIMIT):
+                _password_step(Client(REMOTE_ADDR=self.OFFICE), colleague.email, WRONG)
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), colleague.email).status_code == 429
+
+    def test_only_a_complete_and_recent_login_counts(self, make_user, settings):
+        settings.KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = 3
+        settings.KANSRIJK_LOGIN_TRUSTED_ADDRESS_DAYS = 30
+        with_code = make_user(Role.PROFESSIONAL, with_totp=True)
+        long_ago = make_user(Role.PROGRAMMATEAM)
+        with freeze_time("2026-09-01 09:00:00"):
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), long_ago.email).status_code == 302
+        with freeze_time("2026-11-20 09:00:00"):
+            # The password alone, without the code, is no complete login.
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), with_code.email).status_code == 302
+            for _ in range(3):
+                _password_step(Client(REMOTE_ADDR=self.OFFICE), make_user(Role.PROGRAMMATEAM).email, WRONG)
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), with_code.email).status_code == 429
+            assert _password_step(Client(REMOTE_ADDR=self.OFFICE), long_ago.email).status_code == 429
+
+
 class TestPasswordResetLimits:
     def _ask(self, client: Client, email: str):
         return client.post("/inloggen/wachtwoord-vergeten/", {"email": email})
 
-    def test_per_email_address(self, make_user):
+    def test_per_email_address_from_one_client_address(self, make_user):
         user = make_user(Role.PROFESSIONAL)
         spellings = [user.email, user.email.upper(), user.email.title()]
+        client = Client(REMOTE_ADDR="10.0.0.1")
         for n in range(RESET_PER_EMAIL.count):
-            assert self._ask(Client(REMOTE_ADDR=f"10.0.0.{n}"), spellings[n % 3]).status_code == 302
-        response = self._ask(Client(REMOTE_ADDR="10.0.1.1"), user.email.upper())
+            assert self._ask(client, spellings[n % 3]).status_code == 302
+        response = self._ask(client, user.email.upper())
         assert response.status_code == 429
         assert "te vaak geprobeerd" in response.content.decode()
         assert int(response["Retry-After"]) > 0
         assert len(mail.outbox) == RESET_PER_EMAIL.count
+
+    def test_a_stranger_cannot_use_up_someone_elses_resets(self, make_user):
+        """The limit per email address holds per client address: whoever used it up elsewhere, the
+        owner can still ask for a reset link from their own address."""
+        user = make_user(Role.PROFESSIONAL)
+        stranger = Client(REMOTE_ADDR="203.0.113.66")
+        for _ in range(RESET_PER_EMAIL.count):
+            self._ask(stranger, user.email)
+        assert self._ask(stranger, user.email).status_code == 429
+        assert self._ask(Client(REMOTE_ADDR="198.51.100.20"), user.email).status_code == 302
+        assert len(mail.outbox) == RESET_PER_EMAIL.count + 1
 
     def test_per_client_address_over_many_email_addresses(self, db):
         client = Client(REMOTE_ADDR="203.0.113.9")

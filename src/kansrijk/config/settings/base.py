@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kansrijk.search",
     "kansrijk.kaart",
     "kansrijk.families",
+    "kansrijk.notify",
     "kansrijk.pathways",
     "kansrijk.signalling",
     "kansrijk.regie",
@@ -134,7 +135,9 @@ KANSRIJK_SESSION_WARNING_BEFORE = timedelta(minutes=2)
 # against the same account) and, with a higher limit over all accounts, per client address
 # (accounts.lockout).
 AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
-KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = env.LOGIN_ADDRESS_FAILURE_LIMIT
+KANSRIJK_LOGIN_ADDRESS_FAILURE_LIMIT = env.LOGIN_ADDRESS_FAILURE_LIMIT  # accounts failed on from one address
+# The address lock does not hold against an account that completed a login from that address this recently.
+KANSRIJK_LOGIN_TRUSTED_ADDRESS_DAYS = env.LOGIN_TRUSTED_ADDRESS_DAYS
 AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_LOCKOUT_MINUTES)
 AXES_HANDLER = "kansrijk.accounts.lockout.AccountOrAddressHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -10,11 +10,11 @@ from typing import Any
 
 from django.db import migrations, models
 
-from kansrijk.core import audit_guard
+from kansrijk.core import audit_db_guard
 
 
 def reinstall_guard(apps: Any, schema_editor: Any) -> None:
-    audit_guard.install(schema_editor.connection)
+    audit_db_guard.install(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
-from kansrijk.core import audit, audit_guard
+from kansrijk.core import audit, audit_db_guard
 from kansrijk.core.audit import Actor, Target, audit_denied, audit_record, audit_verify, entry_hash
 from kansrijk.core.models import AuditAction, AuditChainHead, AuditEntry
 
@@ -27,7 +27,7 @@ def _record(n: int = 3) -> list[AuditEntry]:
 def without_append_only_guard(db: None):
     """Lift the database's append-only guard inside the test transaction, to simulate an attacker
     with direct database access. The change is rolled back with the test."""
-    audit_guard.lift(connection)
+    audit_db_guard.lift(connection)
     yield
 
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib
 import json
 import logging
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kansrijk.core import audit_guard, jobs
+from kansrijk.core import audit_db_guard, jobs
 from kansrijk.core.audit import (
     CHAIN_VERSION,
     GENESIS_HASH,
@@ -29,6 +31,7 @@ from kansrijk.core.audit import (
     audit_record,
     audit_verify,
     entry_hash,
+    prefix_seal,
 )
 from kansrijk.core.audit_checkpoint import (
     CheckpointError,
@@ -62,7 +65,7 @@ def _key(settings) -> bytes:
 def without_append_only_guard(db: None):
     """Lift the append-only guard inside the test transaction (rolled back with the test): an attacker
     with direct database access."""
-    audit_guard.lift(connection)
+    audit_db_guard.lift(connection)
 
 
 def _store(entry: AuditEntry) -> None:
@@ -115,7 +118,14 @@ def _legacy_chain(n: int) -> list[AuditEntry]:
         entries.append(entry)
     AuditEntry.objects.bulk_create(entries)
     AuditChainHead.objects.update_or_create(pk=1, defaults={"seq": n, "hash": prev})
+    _run_the_sealing_migration()
     return entries
+
+
+def _run_the_sealing_migration() -> None:
+    """What migration core.0004 does to a database with entries from before the keyed chain."""
+    migration = importlib.import_module("kansrijk.core.migrations.0004_audit_unkeyed_prefix_sealed")
+    migration.seal(django_apps, connection.schema_editor)
 
 
 def _record_time():
@@ -150,6 +160,19 @@ class TestKeyedChain:
         result = audit_verify()
         assert (result.ok, result.broken_seq) == (False, 3)
         assert "unkeyed entry after the keyed chain began at #1" in result.reason
+
+    def test_a_chain_relabelled_as_unkeyed_from_its_start_is_found_without_a_checkpoint(
+        self, without_append_only_guard
+    ):
+        """Every entry, keyed ones included, rewritten as version 1 with correct SHA-256 hashes and
+        links: no keyed entry is left to come first, but none of them was sealed as written before
+        the keyed chain."""
+        _record(4)
+        _rewrite_unkeyed(1, purpose="vervalst")
+        result = audit_verify()
+        assert (result.ok, result.broken_seq) == (False, 1)
+        assert "unkeyed entry past the 0 sealed as written before the keyed chain" in result.reason
+        assert "relabelled" in result.reason
 
     def test_another_key_fails_verification(self, settings):
         _record(3)
@@ -190,6 +213,48 @@ class TestEntriesFromBeforeTheKeyedChain:
         result = audit_verify()
         assert (result.ok, result.broken_seq) == (False, 4)
         assert "link to the previous entry" in result.reason
+
+    def test_keyed_entries_relabelled_after_the_sealed_ones_are_found(self, without_append_only_guard):
+        _legacy_chain(3)
+        _record(2)
+        assert AuditChainHead.objects.get().unkeyed_up_to == 3
+        _rewrite_unkeyed(4, purpose="vervalst")
+        result = audit_verify()
+        assert (result.ok, result.broken_seq) == (False, 4)
+        assert "past the 3 sealed as written before the keyed chain" in result.reason
+
+    def test_a_seal_moved_without_the_key_is_found(self, without_append_only_guard):
+        _legacy_chain(3)
+        _record(2)
+        _rewrite_unkeyed(4)
+        # Moving the sealed point along needs a seal over the new last entry, which needs the key.
+        AuditChainHead.objects.filter(pk=1).update(unkeyed_up_to=5)
+        result = audit_verify()
+        assert (result.ok, result.broken_seq) == (False, 5)
+        assert "the seal of the entries written before the keyed chain (up to #5) does not match" in result.reason
+
+    def test_sealed_with_another_key_is_found(self, settings):
+        _legacy_chain(2)
+        settings.KANSRIJK_AUDIT_KEY = OTHER_KEY
+        result = audit_verify()
+        assert (result.ok, result.broken_seq) == (False, 2)
+        assert "the seal of the entries written before the keyed chain (up to #2) does not match" in result.reason
+
+    def test_the_migration_seals_nothing_without_unkeyed_entries(self, settings):
+        _record(2)
+        settings.KANSRIJK_AUDIT_KEY = ""  # no key needed when there is nothing to seal
+        _run_the_sealing_migration()
+        head = AuditChainHead.objects.get()
+        assert (head.unkeyed_up_to, head.unkeyed_seal) == (0, "")
+
+    def test_the_migration_refuses_to_seal_a_chain_with_an_unkeyed_entry_after_a_keyed_one(
+        self, without_append_only_guard
+    ):
+        _record(3)
+        _rewrite_unkeyed(2)
+        with pytest.raises(ImproperlyConfigured, match="#3 is unkeyed but comes after the keyed entry #1"):
+            _run_the_sealing_migration()
+        assert AuditChainHead.objects.get().unkeyed_up_to == 0
 
     def test_the_command_says_how_many_entries_are_unkeyed(self, capsys):
         _legacy_chain(2)
@@ -251,13 +316,27 @@ class TestCheckpoints:
         assert "entry #5 differs from the checkpoint" in result.problems[0] and "rewritten" in result.problems[0]
 
     def test_a_chain_rewritten_as_unkeyed_is_found(self, tmp_path, without_append_only_guard):
-        """Every entry relabelled as unkeyed passes the chain's own check; not the checkpoints."""
+        """Every entry relabelled as unkeyed: the chain's own check finds it (nothing was sealed as
+        written before the keyed chain), and so do the checkpoints, which recorded where it began."""
         path = tmp_path / "audit.checkpoints"
         _record(4)
         write_checkpoint(path)
         _rewrite_unkeyed(1)
         chain = audit_verify()
-        assert (chain.ok, chain.unkeyed) == (True, 4)
+        assert (chain.ok, chain.broken_seq) == (False, 1)
+        result = verify_with_checkpoints(path)
+        assert not result.ok
+        assert result.problems[0].startswith("the chain is broken at entry #1: an unkeyed entry past the 0 sealed")
+
+    def test_the_checkpoints_pin_where_the_keyed_chain_began(self, tmp_path, without_append_only_guard, settings):
+        """Were the seal forged too (here: written with the key, as only its holder could), the
+        checkpoints still show that the keyed chain began at #1."""
+        path = tmp_path / "audit.checkpoints"
+        _record(4)
+        write_checkpoint(path)
+        mac = _rewrite_unkeyed(1)
+        AuditChainHead.objects.filter(pk=1).update(unkeyed_up_to=4, unkeyed_seal=prefix_seal(4, mac, _key(settings)))
+        assert audit_verify().ok
         result = verify_with_checkpoints(path)
         assert not result.ok
         assert "entry #4 differs from the checkpoint" in result.problems[0]

@@ -4,8 +4,10 @@ regie and meldcode made through the real services by the right people."""
 
 from __future__ import annotations
 
+import random
 import re
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +18,10 @@ from kansrijk.accounts.models import User
 from kansrijk.accounts.roles import Role
 from kansrijk.core import clock
 from kansrijk.core.audit import audit_verify
+from kansrijk.core.demo_data import DemoDataError
 from kansrijk.core.models import AuditEntry
-from kansrijk.dossier.demo import BRIEF_NAMES, DemoAccountsMissingError, DossierDemoReport, dossier_demo_load
+from kansrijk.dossier.demo import BRIEF_NAMES, DemoAccountsMissingError, DossierDemoReport, data, dossier_demo_load
+from kansrijk.dossier.demo.generator import draw_plans
 from kansrijk.families.levels import AmsterdamLevel
 from kansrijk.families.models import Caregiver, CareTeamMember, Family, NetworkMember
 from kansrijk.families.phase import PhaseKind
@@ -196,3 +200,38 @@ def test_the_command_loads_only_with_the_development_settings(settings: Any) -> 
     assert "5 families" in out.getvalue()
     call_command("dossier", "demo", stdout=out)
     assert "nothing loaded" in out.getvalue() and Family.objects.count() == 5
+
+
+def test_the_demo_is_data_files_read_and_checked_before_loading() -> None:
+    families = data.brief_families(clock.local_date())
+    assert (
+        tuple(f.name for f in families)
+        == BRIEF_NAMES
+        == (
+            "Meriam en Micha (demo)",  # the browser tests (tests/browser) open these families by name
+            "Tiny en Leo (demo)",
+            "Linda en Davie (demo)",
+        )
+    )
+    assert len(data.staff_data().regiehouders) >= 6 and data.referral_data().questions
+    # One seeded generator: the same file gives the same families.
+    vocabulary = data.vocabulary()
+    first = draw_plans(vocabulary, random.Random(vocabulary.seed), 60)
+    assert first == draw_plans(vocabulary, random.Random(vocabulary.seed), 60)
+    assert first != draw_plans(vocabulary, random.Random(vocabulary.seed + 1), 60)
+
+
+def test_a_mistake_in_a_data_file_names_the_file_and_the_entry(tmp_path: Path, monkeypatch: Any) -> None:
+    text = data.FAMILIES_FILE.read_text(encoding="utf-8")
+    for folder, wrong, right, where in (
+        ("a", "role: vader", "role: oom", "caregivers[1].role: 'oom' is not one of moeder"),
+        ("b", "factor: leefstijl", "factor: leefstijll", "assessment.observations[8].factor: unknown 'leefstijll'"),
+    ):
+        (tmp_path / folder).mkdir()
+        broken = tmp_path / folder / "families.yaml"  # a file is read once per process: one folder each
+        broken.write_text(text.replace(wrong, right, 1), encoding="utf-8")
+        monkeypatch.setattr(data, "FAMILIES_FILE", broken)
+        with pytest.raises(DemoDataError) as caught:
+            data.brief_families(clock.local_date())
+        assert str(caught.value).startswith(f"families.yaml: families[0] (Meriam en Micha (demo)).{where}")
+    assert not Family.objects.exists()

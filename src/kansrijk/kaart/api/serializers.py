@@ -17,6 +17,7 @@ from kansrijk.kaart.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from kansrijk.kaart.search import KaartResult
 
 
 class LanguageSerializer(serializers.ModelSerializer[Language]):
@@ -336,3 +337,44 @@ class ServiceSerializer(serializers.ModelSerializer[Service]):
             "last_verified_by": obj.last_verified_by_name,
             "is_demo": obj.is_demo,
         }
+
+
+# --- search (`kansrijk.kaart.search.KaartSearchResult`), the shape of `result_as_json` ------------------
+
+
+class KaartUnderstoodSerializer(serializers.Serializer[Any]):
+    """What the question was understood to ask for."""
+
+    stadsdelen = serializers.ListField(
+        child=serializers.CharField(), source="places", read_only=True, help_text="Names of the stadsdelen."
+    )
+    categories = serializers.ListField(child=serializers.CharField(), source="understood.categories", read_only=True)
+    free = serializers.BooleanField(source="understood.free", allow_null=True, read_only=True)
+    languages = serializers.ListField(child=serializers.CharField(), source="understood.languages", read_only=True)
+    phase = serializers.CharField(source="understood.phase", allow_null=True, read_only=True)
+
+
+class KaartSearchHitSerializer(serializers.Serializer[Any]):
+    """A service found (`kansrijk.kaart.search.KaartResult`), best first."""
+
+    service_id = serializers.UUIDField(source="service.pk", read_only=True)
+    name = serializers.CharField(source="service.name", read_only=True)
+    organization = serializers.CharField(source="service.organization.name", read_only=True)
+    stadsdelen = serializers.ListField(
+        child=serializers.CharField(), source="areas", read_only=True, help_text="Names of the stadsdelen served."
+    )
+    categories = serializers.SerializerMethodField(help_text="Hulpvraag codes.")
+    free = serializers.BooleanField(source="service.free", read_only=True)
+    score = serializers.FloatField(source="hit.score", read_only=True)
+    why = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Why it was found.")
+
+    def get_categories(self, item: KaartResult) -> list[str]:
+        return [term.code for term in item.service.categories.all()]
+
+
+class KaartSearchSerializer(serializers.Serializer[Any]):
+    """The answer of the search: the question, what was understood, and the services found."""
+
+    query = serializers.CharField(read_only=True)
+    understood = KaartUnderstoodSerializer(source="*", read_only=True)
+    results = KaartSearchHitSerializer(many=True, read_only=True)

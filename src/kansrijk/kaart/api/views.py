@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from kansrijk.core.audited import NO_PERSONAL_DATA
 from kansrijk.kaart import selectors
 from kansrijk.kaart.api.serializers import (
+    KaartSearchSerializer,
     LocationSerializer,
     OrganizationSerializer,
     ServiceSerializer,
@@ -25,7 +26,7 @@ from kansrijk.kaart.api.serializers import (
     TaxonomyTermSerializer,
 )
 from kansrijk.kaart.models import KaartOrganization, Location, Service, Taxonomy, TaxonomyTerm
-from kansrijk.kaart.search import KaartFilters, kaart_search, result_as_json
+from kansrijk.kaart.search import KaartFilters, kaart_search
 
 
 class HsdsPagination(PageNumberPagination):
@@ -138,7 +139,7 @@ class SearchView(APIView):
             OpenApiParameter("mode", OpenApiTypes.STR, enum=["hybrid", "lexical"]),
             OpenApiParameter("nu_open", OpenApiTypes.BOOL, description="only services open now"),
         ],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: KaartSearchSerializer},
     )
     def get(self, request: Request) -> Response:
         query = str(request.query_params.get("q", "")).strip()
@@ -153,4 +154,4 @@ class SearchView(APIView):
         mode: Any = "lexical" if request.query_params.get("mode") == "lexical" else "hybrid"
         open_now = str(request.query_params.get("nu_open", "")).lower() in ("1", "true", "ja")
         result = kaart_search(query=query, limit=limit, mode=mode, filters=KaartFilters(open_now=open_now))
-        return Response(result_as_json(result))
+        return Response(KaartSearchSerializer(result).data)

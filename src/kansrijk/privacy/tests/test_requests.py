@@ -90,6 +90,7 @@ def test_every_model_that_belongs_to_a_family_is_found():
         "referrals.referralevent",
         "referrals.handover",
         "regie.regieassignment",
+        "notify.notice",
     } <= labels
     assert "accounts.user" not in labels and "kaart.service" not in labels
 

@@ -11,11 +11,24 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends import locmem
 
 from kansrijk.core import clock
-from kansrijk.referrals import notify
-from kansrijk.referrals.models import Notice, NoticeKind, ReferralStatus
+from kansrijk.notify import services as notify
+from kansrijk.notify.models import Notice
+from kansrijk.referrals.models import Referral, ReferralStatus
 from kansrijk.referrals.tests.factories import referral_in, setting
 
 pytestmark = pytest.mark.django_db
+
+
+def _notice(person: Any, referral: Referral) -> Notice:
+    return Notice.objects.create(
+        user=person,
+        kind="referrals.status",
+        subject="Een verwijzing die je volgt is nu: Verstuurd.",
+        family_id=referral.family_id,
+        object_type="referrals.referral",
+        object_id=str(referral.pk),
+        created_at=clock.now(),
+    )
 
 
 class MeanwhileBackend(locmem.EmailBackend):
@@ -37,21 +50,19 @@ def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings:
     referral = referral_in(s, ReferralStatus.SENT)
     Notice.objects.all().delete()
     for person in (s.midwife, s.worker):
-        Notice.objects.create(
-            user=person, referral=referral, kind=NoticeKind.STATUS, status=referral.status, created_at=clock.now()
-        )
+        _notice(person, referral)
 
     def web_process_sends_the_others(mailed_to: str) -> None:
-        others = Notice.objects.filter(emailed_at__isnull=True).exclude(user__email=mailed_to)
-        notify.send_direct(list(others.values_list("pk", flat=True)))
+        others = Notice.objects.filter(sent_at__isnull=True).exclude(user__email=mailed_to)
+        notify.notices_send_direct(list(others.values_list("pk", flat=True)))
 
     MeanwhileBackend.meanwhile.append(web_process_sends_the_others)
     # The digest made its list of both people before the direct send took one of them.
-    notify.send_digests()
+    notify.digests_send()
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted([s.midwife.email, s.worker.email])  # one each
-    assert not Notice.objects.filter(emailed_at__isnull=True).exists()
-    assert notify.send_digests() == 0
+    assert not Notice.objects.filter(sent_at__isnull=True).exists()
+    assert notify.digests_send() == 0
 
 
 class RefusingBackend(locmem.EmailBackend):
@@ -74,10 +85,8 @@ def test_one_refused_address_does_not_hold_up_the_digests_of_the_others(settings
     Notice.objects.all().delete()
     type(s.midwife).objects.filter(pk=s.midwife.pk).update(email=RefusingBackend.refused)  # sorted first
     for person in (s.midwife, s.worker):
-        Notice.objects.create(
-            user=person, referral=referral, kind=NoticeKind.STATUS, status=referral.status, created_at=clock.now()
-        )
-    assert notify.send_digests() == 1
+        _notice(person, referral)
+    assert notify.digests_send() == 1
     assert [m.to for m in mail.outbox] == [[s.worker.email]]
     # The refused person's notice stays unsent, for the next run.
-    assert Notice.objects.get(user=s.midwife).emailed_at is None
+    assert Notice.objects.get(user=s.midwife).sent_at is None

@@ -13,18 +13,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from freezegun import freeze_time
 
 from kansrijk.consent.models import ConsentMethod
-from kansrijk.consent.services import consent_revoke
+from kansrijk.consent.services import consent_withdraw
 from kansrijk.core import clock
 from kansrijk.families import services as family_services
 from kansrijk.families.models import Discipline
 from kansrijk.families.tests.factories import professional
+from kansrijk.notify.models import Frequency, Notice
+from kansrijk.notify.services import digests_send, preference_set
 from kansrijk.pathways.models import TaskKind, TaskStatus
 from kansrijk.referrals import jobs, notify, selectors, services
 from kansrijk.referrals.models import (
     FamilyClosing,
-    Notice,
     NoticeKind,
-    NoticePreference,
     ReferralStatus,
     ServiceLevelAlert,
     Urgency,
@@ -50,7 +50,7 @@ def test_a_referral_cannot_be_sent_without_valid_consent() -> None:
         services.referral_send(referral=referral, by=s.midwife)
     referral = consented(s, referral)
     assert referral.consent is not None
-    consent_revoke(consent=referral.consent, by=s.midwife)
+    consent_withdraw(consent=referral.consent, by=s.midwife)
     with pytest.raises(ValidationError, match="toestemming"):
         services.referral_send(referral=referral, by=s.midwife)
     referral.refresh_from_db()
@@ -136,17 +136,17 @@ def test_service_levels_remind_escalate_and_escalate_again(django_capture_on_com
         with django_capture_on_commit_callbacks(execute=True):
             assert jobs.service_levels() == 1
         assert _alerts(referral.pk) == {("antwoord", "herinnering")}
-        assert Notice.objects.filter(kind=NoticeKind.REMINDER, user=s.worker).count() == 1
+        assert Notice.objects.filter(kind=notify.kind_key(NoticeKind.REMINDER), user=s.worker).count() == 1
         assert jobs.service_levels() == 0  # once
     with freeze_time("2026-11-26 09:00:00"):  # Thursday: late
         assert jobs.service_levels() == 1
-        late = {n.user for n in Notice.objects.filter(kind=NoticeKind.LATE)}
+        late = {n.user for n in Notice.objects.filter(kind=notify.kind_key(NoticeKind.LATE))}
         assert late == {holder, s.worker}  # escalated to the regiehouder
         assert selectors.with_clocks([referral], lateness="laat")
         assert not selectors.with_clocks([referral], lateness="zeer_laat")
     with freeze_time("2026-12-02 09:00:00"):  # past 6 working days: very late
         assert jobs.service_levels() == 1
-        very = {n.user for n in Notice.objects.filter(kind=NoticeKind.VERY_LATE)}
+        very = {n.user for n in Notice.objects.filter(kind=notify.kind_key(NoticeKind.VERY_LATE))}
         assert very == {s.midwife, holder, s.worker}
         assert selectors.with_clocks([referral], lateness="zeer_laat")
     assert _alerts(referral.pk) == {("antwoord", "herinnering"), ("antwoord", "laat"), ("antwoord", "zeer_laat")}
@@ -179,7 +179,7 @@ def test_urgent_referrals_have_shorter_norms() -> None:
 
 def test_notices_go_out_at_once_or_in_one_daily_digest(django_capture_on_commit_callbacks: Any) -> None:
     s = setting()
-    NoticePreference.objects.create(user=s.midwife, digest=True)
+    preference_set(s.midwife, kind="referrals", frequency=Frequency.DAILY)
     referral = referral_in(s, S.SENT)
     with django_capture_on_commit_callbacks(execute=True):
         services.referral_accept(referral=referral, by=s.worker)
@@ -187,11 +187,11 @@ def test_notices_go_out_at_once_or_in_one_daily_digest(django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         services.referral_stop(referral=referral, by=s.worker, reason="geen_contact")
     # The digest also sweeps up any notice whose direct email never went out (here: the worker's).
-    assert notify.send_digests() == 2
+    assert digests_send() == 2
     digest = [m for m in mail.outbox if m.to == [s.midwife.email]]
     assert len(digest) == 1 and digest[0].body.count("\n- ") == 1 and digest[0].body.count("- ") >= 2
     assert s.family.name not in digest[0].body
-    assert notify.send_digests() == 0
+    assert digests_send() == 0
 
 
 def test_help_ending_schedules_a_check_in_for_the_regiehouder(django_capture_on_commit_callbacks: Any) -> None:
@@ -293,7 +293,7 @@ def test_an_answer_link_can_do_nothing_after_consent_is_revoked() -> None:
     link_token = services.answer_link_create(referral=referral, email="partner@example.org")
     link = services.answer_link_use(token=link_token)
     assert link is not None and referral.consent is not None
-    consent_revoke(consent=referral.consent, by=s.midwife)
+    consent_withdraw(consent=referral.consent, by=s.midwife)
     with pytest.raises(ValidationError, match="ingetrokken"):
         services.referral_accept(referral=referral, link=link)
     referral.refresh_from_db()

@@ -158,3 +158,20 @@ def test_only_regiehouders_join_the_pool_and_only_for_themselves() -> None:
     midwife = professional()
     with pytest.raises(PermissionDenied):  # not a regiehouder: cannot change anyone's place in the pool
         services.regie_profile_save(user=midwife, by=midwife, data=data)
+
+
+def test_choosing_assigns_when_there_is_none_and_hands_over_with_a_reason_when_there_is_one() -> None:
+    """One entry point for the page and the API: the family's state decides between the two."""
+    midwife = professional()
+    family = _family(midwife, languages=["nl"])
+    first, second = regiehouder(), regiehouder()
+    services.regie_choose(family=family, regiehouder=first, by=midwife)
+    assert selectors.active_assignment(family=family).regiehouder == first  # type: ignore[union-attr]
+    with pytest.raises(ValidationError, match="waarom"):
+        services.regie_choose(family=family, regiehouder=second, by=midwife)
+    assert selectors.active_assignment(family=family).regiehouder == first  # type: ignore[union-attr]
+    services.regie_choose(family=family, regiehouder=second, by=midwife, reason="Verhuisd naar Noord")
+    current = selectors.active_assignment(family=family)
+    assert current is not None and current.regiehouder == second
+    with pytest.raises(PermissionDenied):
+        services.regie_choose(family=family, regiehouder=first, by=professional(), reason="Zomaar")

@@ -235,3 +235,26 @@ def test_a_step_done_in_an_earlier_pregnancy_or_a_repeating_step_comes_back() ->
         window_start=date(2027, 6, 1),  # a next pregnancy: its own window
     )
     assert "prenataal-huisbezoek" in {t.step_code for t in later.created}
+
+
+def test_a_birth_recorded_through_one_service_replans_the_pathway_in_the_same_transaction() -> None:
+    from kansrijk.families.models import Child
+    from kansrijk.signalling.services import birth_record, pregnancy_end_record
+
+    midwife = professional()
+    family = open_family(by=midwife)
+    family_services.pregnancy_record(family=family, by=midwife, expected_due_date=date(2026, 12, 1))
+    assessment_record(family=family, by=midwife, conversation_on=TODAY, observations=LINDA)
+    assert family.tasks.filter(step_code="kraamzorg-geboorteplan", status=TaskStatus.OPEN).exists()
+    # Refused input leaves neither a child nor new tasks behind.
+    before = family.tasks.count()
+    with pytest.raises(ValidationError):
+        birth_record(family=family, by=midwife, given_name=" ", birth_date=TODAY)
+    assert not Child.objects.filter(family=family).exists() and family.tasks.count() == before
+    child, plan = birth_record(family=family, by=midwife, given_name="Davie", birth_date=date(2026, 11, 22))
+    assert child.pregnancy is not None and plan is not None and plan.created
+    assert family.tasks.filter(step_code="warme-overdracht-jgz", status=TaskStatus.OPEN).exists()
+    with pytest.raises(ValidationError, match="geen lopende zwangerschap"):
+        pregnancy_end_record(family=family, by=midwife, outcome="miskraam", ended_on=TODAY)
+    with pytest.raises(PermissionDenied):
+        birth_record(family=family, by=professional(), given_name="Tweede", birth_date=TODAY)

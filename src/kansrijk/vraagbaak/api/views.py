@@ -18,13 +18,13 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import NotFound, PermissionDenied, Throttled
+from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kansrijk.accounts.models import User
+from kansrijk.accounts.base_views import ApiView
 from kansrijk.core.api import error_body
 from kansrijk.core.audited import NO_PERSONAL_DATA, audit_read
 from kansrijk.vraagbaak import selectors, services, tags
@@ -53,17 +53,10 @@ class IsVraagbaakMember(BasePermission):
         return bool(request.user and request.user.is_authenticated and request.user.has_perm("vraagbaak.use"))
 
 
-class VraagbaakAPIView(APIView):
+class VraagbaakAPIView(ApiView):
     audit_policy = NO_PERSONAL_DATA
     audit_reason = "anonymous case questions and answers; the services audit every write"
     permission_classes = (IsAuthenticated, IsVraagbaakMember)
-
-
-def _user(request: Request) -> User:
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _visible_question(request: Request, pk: int) -> Question:
@@ -136,7 +129,7 @@ class QuestionListView(VraagbaakAPIView, generics.GenericAPIView):  # type: igno
             snippets = {hit.question.pk: hit.snippet for hit in hits}
             found = {question.pk: question for question in listed.filter(pk__in=list(snippets))}
             rows = [found[pk] for pk in snippets if pk in found]  # in the search's order
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a list pages as well
+        page = self.paginate_queryset(rows)  # a list pages as well
         shown = list(rows) if page is None else page
         context = {"tag_index": tags.tag_index(), "snippets": snippets}
         body = s.VraagbaakQuestionSummarySerializer(shown, many=True, context=context).data
@@ -158,7 +151,7 @@ class QuestionListView(VraagbaakAPIView, generics.GenericAPIView):  # type: igno
         draft = services.QuestionDraft(title=values["title"], text=values["text"], tags=values["tags"])
         try:
             question = services.question_ask(
-                by=_user(request), draft=draft, to_moderator=values["naar_moderator"], note=values["toelichting"]
+                by=self.person, draft=draft, to_moderator=values["naar_moderator"], note=values["toelichting"]
             )
         except services.PersonalDataFoundError as found:
             return _personal_data(found)
@@ -196,7 +189,7 @@ class AnswersView(VraagbaakAPIView):
         data = s.VraagbaakAnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            answer = services.answer_post(question=question, by=_user(request), text=data.validated_data["text"])
+            answer = services.answer_post(question=question, by=self.person, text=data.validated_data["text"])
         except services.PersonalDataFoundError as found:
             return _personal_data(found)
         except services.RateLimitedError as limited:

@@ -37,6 +37,22 @@ UNITS: dict[str, str | None] = {
     "'Jan''": "Jan'",
     "'kenmerk'": "kenmerk",
     "new lines and dashes": "\n- ",
+    "'x[at]y[.]'": "x[at]y[.]",
+    "'a @ b . '": "a @ b . ",
+    "'+1 '": "+1 ",
+    "'0 6 '": "0 6 ",
+    "'Plein '40-'45 '": "Plein '40-'45 ",
+    "'Ouders (Ab) en '": "Ouders (Ab) en ",
+    "'nul zes '": "nul zes ",
+    "'een 1 '": "een 1 ",
+    "'Van '": "Van ",
+    "'De Vries '": "De Vries ",
+    "'a_1 insta '": "a_1 insta ",
+    "'kok bij Jan '": "kok bij Jan ",
+    "'klas 4B van '": "klas 4B van ",
+    "'Jan 'A' '": "Jan 'A' ",
+    "'de enige '": "de enige ",
+    "'AB-C 1-'": "AB-C 1-",
 }
 
 _NAMES = ("Jan", "Piet", "Fatima", "Yonas", "Abena", "Kees", "Mo", "Sanne", "Bos", "Vries", "Tesfay", "Osei", "Anna")

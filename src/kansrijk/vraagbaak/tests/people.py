@@ -8,6 +8,7 @@ from kansrijk.accounts.models import Organisation, OrganisationKind, User
 from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import UserFactory
 from kansrijk.families.tests.factories import verified
+from kansrijk.notify.services import preference_set
 from kansrijk.vraagbaak import services
 from kansrijk.vraagbaak.models import Member, Question
 
@@ -30,6 +31,7 @@ def member(**kwargs: Any) -> User:
     )
     if frequency:
         Member.objects.filter(user=user).update(frequency=frequency)
+        preference_set(user, kind="vraagbaak", frequency=frequency)
     return User.objects.get(pk=user.pk)
 
 

@@ -195,13 +195,15 @@ EVALUATOR_SETS = [
         "vraagbaak_guard_blind3.json",
         "vraagbaak_guard_blind4.json",
         "vraagbaak_guard_blind5.json",
+        "vraagbaak_guard_blind6.json",
+        "vraagbaak_guard_blind7.json",
     )
 ]
 
 
 @pytest.mark.parametrize("corpus_path", EVALUATOR_SETS, ids=lambda p: p.stem)
 def test_the_evaluators_sets_stay_within_the_targets(corpus_path: Path) -> None:
-    """Five sets written by independent evaluators who never saw the guard's code (the guard was then
+    """Sets written by independent evaluators who never saw the guard's code (the guard was then
     improved on what they found, so they are regression sets now): recall >= 0.95, false positives <= 10%."""
     corpus = json.loads(corpus_path.read_text(encoding="utf-8"))
     spans = found = 0
@@ -291,4 +293,225 @@ def test_written_out_or_described_identifiers_are_found(text: str, kind: str, sh
     ],
 )
 def test_text_like_the_new_rules_is_not_flagged(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        # names from other languages' name lists (data/world_names.txt), in running text
+        ("Gisteren sprak ik Agnieszka over de voeding.", "name", "Agnieszka"),
+        ("Het gezin van Kofi Boateng woont in Noord.", "name", "Kofi Boateng"),
+        # accents do not hide a listed name
+        ("Het dochtertje van Aïsha is nog niet gezien.", "name", "Aïsha"),
+        # a name in brackets after a role word, and a second name joined by "en"
+        ("Ouders (Nowakowski) spreken alleen Pools.", "name", "Nowakowski"),
+        ("De ouders Senait en Dawit zijn net gehuisvest.", "name", "Dawit"),
+        ("Moeder (Yaa) durft niet te praten.", "name", "Yaa"),
+        # two unlisted words at a sentence start before a comma
+        ("Selamawit Haile, 24 jaar, is net bevallen.", "name", "Selamawit Haile"),
+        # after "met", a word that no word list holds
+        ("Morgen een afspraak met Mulugeta over de baby.", "name", "Mulugeta"),
+        # a lower-case surname with particles after "fam", even when it is a word too
+        ("het gaat om fam van den bosch uit oost", "name", "van den bosch"),
+        # e-mail written out with bracketed symbols, bare words or spaces round the "@"
+        ("mail naar k.boateng[at]voorbeeld[.]nl", "email", "k.boateng[at]voorbeeld[.]nl"),
+        ("mail naar k.boateng(@)voorbeeld(.)com", "email", "k.boateng(@)voorbeeld(.)com"),
+        ("mail naar kboateng at voorbeeld dot nl", "email", "kboateng at voorbeeld dot nl"),
+        ("mail naar kboateng @ voorbeeld . nl", "email", "kboateng @ voorbeeld . nl"),
+        # a phone number with a space between every digit, and a foreign number
+        ("haar nummer: 0 6 1 2 3 4 5 6 7 8, bel gerust", "phone", "0 6 1 2 3 4 5 6 7 8"),
+        ("Oma in Ghana belt via +233 24 123 4567 elke dag.", "phone", "+233 24 123 4567"),
+        ("Zijn Poolse nummer is 0048 512 345 678.", "phone", "0048 512 345 678"),
+        # an account name after its platform, without an "@"
+        ("Ze staat op TikTok als mama_mila_020 met filmpjes.", "url", "mama_mila_020"),
+        ("Insta: lisa.vd.berg voor de foto's", "url", "lisa.vd.berg"),
+        # a street name with years in it and "nr" before the number
+        ("Het gezin woont op Plein '40-'45 nr 12 in West.", "address", "Plein '40-'45 nr 12"),
+        ("Ze wonen aan Laan 1940-1945 no. 7 in Noord.", "address", "Laan 1940-1945 no. 7"),
+        # a role in a named congregation
+        (
+            "Vader is voorganger van de Pinkstergemeente Sion in Zuidoost.",
+            "rare_detail",
+            "voorganger van de Pinkstergemeente Sion in Zuidoost",
+        ),
+        ("Opa is pastor van de Eritrese kerk in Noord.", "rare_detail", "pastor van de Eritrese kerk in Noord"),
+    ],
+)
+def test_more_kinds_of_identifiers_are_found(text: str, kind: str, shown: str) -> None:
+    assert (kind, shown) in {(f.kind, f.text) for f in check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # public service lines are an organisation's number, not a person's
+        "Bel de Kindertelefoon op 0800-0432 of de Rijksoverheid op 0900-1234.",
+        # an approximate day without a year narrows nothing down
+        "Bevalling verwacht rond 25 december, wie kan de kraamzorg regelen?",
+        "De baby is uitgerekend omstreeks 3 maart.",
+        # national knowledge centres that professionals cite
+        "Lareb zegt dat het kan, het RIVM ook.",
+        # ordinary words after a platform, numbers in sums and scores, and words after "met"
+        "Ik zag het op Instagram als reclame voor de GGD.",
+        "De zwangerschap is 30+2 weken en de score was 00 42.",
+        "Ik werk veel met Excel en met Zoom.",
+        "Ouders (beiden 30) en de ouders (Marokkaans) willen hulp.",
+    ],
+)
+def test_text_like_the_newest_rules_is_not_flagged(text: str) -> None:
+    assert check(text) == []
+
+
+def test_the_phrase_index_finds_what_the_alternation_regex_found() -> None:
+    """The allow-list's dictionary lookup behaves as the regular expression it replaced."""
+    import re
+
+    from kansrijk.vraagbaak.anonymity.allowlist import Phrases
+
+    phrases = ["GGD", "GGD Amsterdam", "St. Jan", "Jan-Willem", "Noord  Oost", "(VVE) Noord", "Buurtteam", "de"]
+    cleaned = sorted({p.strip() for p in phrases}, key=lambda p: (-len(p), p))
+    body = "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in cleaned)
+    regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    index = Phrases(phrases)
+    words = ["GGD", "ggd", "Amsterdam", "St.", "Jan", "Jan-Willem", "Noord", "Oost", "(VVE)", "de", "x", "Buurtteams"]
+    for combination in itertools.product(words, repeat=3):
+        for glue in (" ", "  ", "\n", "-", ""):
+            text = glue.join(combination)
+            assert index.spans(text) == [(m.start(), m.end()) for m in regex.finditer(text)], text
+
+
+def test_word_counts_are_cached_on_disk_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kansrijk.vraagbaak.anonymity import diskcache, lexicon
+
+    monkeypatch.setattr(diskcache, "folder", lambda: tmp_path)
+    built = dict(lexicon._word_counts.__wrapped__("en"))  # builds and writes the cache file
+    files = list(tmp_path.glob("word-counts-en-*.marshal"))
+    assert len(files) == 1
+    assert dict(lexicon._word_counts.__wrapped__("en")) == built  # read back from the file
+    assert built["the"] > 1_000_000
+
+
+def test_a_sorted_trie_answers_as_deduces_lookup_trie() -> None:
+    """deduce's large tries are loaded as sorted phrases (anonymity.tries): the same longest matches."""
+    from docdeid.ds.lookup import LookupTrie
+    from docdeid.str.processor import LowercaseString
+
+    from kansrijk.vraagbaak.anonymity import tries
+
+    trie = LookupTrie(matching_pipeline=[LowercaseString()])
+    phrases = [["jan", "steen", "straat"], ["jan"], ["jan", "steen"], ["de", "kade"], ["de"], ["a-b", "c"], ["ab"]]
+    for phrase in phrases:
+        trie.add_item(phrase)
+    flat = tries.from_trie(trie)
+    assert flat is not None
+    assert set(flat.children) == set(trie.children)
+    words = ["Jan", "jan", "Steen", "straat", "De", "kade", "a-b", "c", "ab", "x", "", "jan steen"]
+    for item in itertools.product(words, repeat=3):
+        for start in range(3):
+            assert flat.longest_matching_prefix(list(item), start_i=start) == trie.longest_matching_prefix(
+                list(item), start_i=start
+            ), item
+    assert ["de", "kade"] in flat and ["de", "ka"] not in flat
+
+
+# Kinds from the seventh evaluator's set (now a regression set): each rule with what it finds and what it
+# leaves alone. The texts here are new; they are not the set's texts.
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        # a specific job at a named employer, with where it is
+        (
+            "Vader werkt als nachtportier bij het Krasnapolsky aan de Dam en slaapt overdag.",
+            "rare_detail",
+            "nachtportier bij het Krasnapolsky aan de Dam",
+        ),
+        (
+            "Moeder is vakkenvuller in de avondploeg bij het Hoogvliet-distributiecentrum in Westpoort.",
+            "rare_detail",
+            "vakkenvuller in de avondploeg bij het Hoogvliet-distributiecentrum in Westpoort",
+        ),
+        (
+            "Hij werkt als afwasser bij restaurant De Blauwe Lotus op de Nieuwmarkt.",
+            "rare_detail",
+            "afwasser bij restaurant De Blauwe Lotus op de Nieuwmarkt",
+        ),
+        ("Father works as a barista at Coffee Corner in Oost.", "rare_detail", "barista at Coffee Corner in Oost"),
+        # a class at a named school
+        ("Ze zit in klas 3C van het Hervormd Lyceum en is zwanger.", "rare_detail", "klas 3C van het Hervormd Lyceum"),
+        ("Zijn zus zit in groep 7 van De Zonnewijzer.", "rare_detail", "groep 7 van De Zonnewijzer"),
+        ("Ze zit in 4 havo op het Barlaeus.", "rare_detail", "4 havo op het Barlaeus"),
+        # the only one of a kind in a building or street, and a national title
+        (
+            "Het is de enige Amhaars-sprekende familie in het trappenhuis.",
+            "rare_detail",
+            "de enige Amhaars-sprekende familie in het trappenhuis",
+        ),
+        (
+            "Zij is als enige gesluierde vrouw op de galerij bekend.",
+            "rare_detail",
+            "als enige gesluierde vrouw op de galerij",
+        ),
+        ("Haar team werd vorig jaar landskampioen handbal.", "rare_detail", "landskampioen handbal"),
+        ("Vader was Nederlands kampioen kickboksen.", "rare_detail", "Nederlands kampioen kickboksen"),
+        # a phone number partly in words
+        ("Haar nummer is nul zes 12 34 56 78, bel na vijven.", "phone", "nul zes 12 34 56 78"),
+        ("Het nummer: nul twintig... nee: nul zes een twee 34 56 78, graag.", "phone", "nul zes een twee 34 56 78"),
+        # a postcode with a dash
+        ("Ze wonen in 1093-KL, vlak bij het park.", "postcode", "1093-KL"),
+        # a surname alone with its particle capitalised
+        ("Van Dijken, de vader, neemt niet op.", "name", "Van Dijken"),
+        ("Ik heb Van der Kolk gisteren gesproken.", "name", "Van der Kolk"),
+        ("Het gaat om de Van Rooijens uit Oost.", "name", "Van Rooijens"),
+        # a name with a nickname in quotes
+        ("Iedereen noemt hem Raoul 'Rocky' Brunings.", "name", "Raoul 'Rocky' Brunings"),
+        ('Het gaat om Tanisha "Tee" Sabajo.', "name", 'Tanisha "Tee" Sabajo'),
+        # a case number of letters, a team letter and digit groups
+        ("Hij staat bij de ggz onder patiëntnummer ACT-N 31-07-552.", "case_number", "ACT-N 31-07-552"),
+        # an account name without "@" after its platform
+        ("Ze zit op insta, haar account is mama_ravi_020.", "url", "mama_ravi_020"),
+        ("Contact via Telegram, her ID is lotus88amsterdam.", "url", "lotus88amsterdam"),
+    ],
+)
+def test_identifying_context_is_found(text: str, kind: str, shown: str) -> None:
+    assert (kind, shown) in {(f.kind, f.text) for f in check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a job without a named employer, an employer without a job, the asker's own job, a big allowed employer
+        "Vader werkt als nachtportier en moeder werkt in de zorg.",
+        "Moeder werkt bij een supermarkt en vader werkt bij Schiphol.",
+        "Ik werk als jeugdverpleegkundige bij de GGD in Noord.",
+        "Moeder werkt als vakkenvuller bij Albert Heijn.",
+        # a class without a named school, a group that is no class
+        "Moeder zit in de 3e klas van het vmbo en is 30 weken zwanger.",
+        "Vader zit in groep 3 van het inburgeringstraject.",
+        # "the only" without a place, and the only way
+        "Ze is de enige die nog Tigrinya spreekt in huis.",
+        "Dat is de enige manier op de afdeling.",
+        # a follower count on its own is no public role
+        "Ze heeft 40k volgers op TikTok.",
+        # numbers in words that are no phone number
+        "Ze heeft een dochter van twee en een zoon van vijf, de baby is 6 weken.",
+        # a particle before a place or an organisation, a street
+        "Ze verhuist naar Ter Apel en daarna naar De Meern.",
+        "Moeder woont aan de Van Woustraat in de Pijp.",
+        # a quotation that is no nickname, and a dash between a year and a code
+        "Moeder zei 'Nee' Daarna ging ze weg.",
+        "De regeling 2024-VT geldt nog.",
+        # words with digits without a platform nearby, and a platform without an account
+        "Het gaat om een baby met een B12-tekort en moeder leest alles op Instagram.",
+        "Via WhatsApp stuurde ze een foto, de covid19 test was negatief.",
+        # a title as a figure of speech, or without a sport
+        "Ze zegt dat ze wereldkampioen in zorgen maken is.",
+        "Vader keek het WK, maar Oranje werd geen wereldkampioen.",
+        # an eponym that JGZ uses every day, a chain without a branch, a care organisation
+        "We doen de Van Wiechen en de hielprik op het consultatiebureau.",
+        "Moeder werkt als verkoopster bij de Hema en heeft wisselende diensten.",
+        "Moeder werkt als receptioniste bij Stichting Nidos.",
+    ],
+)
+def test_ordinary_context_is_not_flagged(text: str) -> None:
     assert check(text) == []

@@ -90,3 +90,17 @@ def test_console_script_exit_status_and_stderr(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "UTF-8" in result.stderr
+
+
+def test_build_guard_cache_writes_the_guards_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kansrijk.vraagbaak.anonymity import diskcache, lexicon
+
+    monkeypatch.setattr(diskcache, "folder", lambda: tmp_path)
+    lexicon._word_counts.cache_clear()  # so that warm() builds the word counts into the folder again
+    try:
+        out = StringIO()
+        call_command("vraagbaak", "build-guard-cache", stdout=out)
+    finally:
+        lexicon._word_counts.cache_clear()
+    assert str(tmp_path) in out.getvalue()
+    assert {path.name.split("-")[2] for path in tmp_path.glob("word-counts-*.marshal")} == {"nl", "en"}

@@ -62,5 +62,5 @@ def test_long_name_run_is_still_one_name() -> None:
 
 def test_name_context_rounds_are_bounded() -> None:
     """deduce's own (recursive, unbounded) name context is replaced by the bounded one."""
-    names = anonymity._deduce().processors["names"]
+    names = anonymity.deduce_model().processors["names"]
     assert type(names["name_context"]).__name__ == "BoundedContextAnnotator"

@@ -11,8 +11,9 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends import locmem
 
 from kansrijk.core import clock
-from kansrijk.vraagbaak import notify
-from kansrijk.vraagbaak.models import Frequency, Member, Notice, NoticeKind
+from kansrijk.notify import services as notify
+from kansrijk.notify.models import Notice
+from kansrijk.vraagbaak.models import Frequency
 from kansrijk.vraagbaak.tests.people import member
 
 pytestmark = pytest.mark.django_db
@@ -36,17 +37,17 @@ def test_a_notice_sent_at_once_while_the_digest_runs_is_not_sent_again(settings:
     people = [member(frequency=Frequency.IMMEDIATELY) for _ in range(2)]
     for user in people:  # their emails at once did not go out yet (e.g. the mail server was away)
         Notice.objects.create(
-            member=Member.objects.get(user=user), kind=NoticeKind.NEW_ANSWER, question=None, created_at=clock.now()
+            user=user, kind="vraagbaak.nieuw_antwoord", subject="Nieuw antwoord op je vraag", created_at=clock.now()
         )
 
     def web_process_sends_the_others(mailed_to: str) -> None:
-        others = Notice.objects.filter(sent_at__isnull=True).exclude(member__user__email=mailed_to)
-        notify.send_direct(list(others.values_list("pk", flat=True)))
+        others = Notice.objects.filter(sent_at__isnull=True).exclude(user__email=mailed_to)
+        notify.notices_send_direct(list(others.values_list("pk", flat=True)))
 
     MeanwhileBackend.meanwhile.append(web_process_sends_the_others)
     # The digest made its list of both members before the direct send took one of them.
-    notify.send_digests()
+    notify.digests_send()
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in people)  # one each
     assert not Notice.objects.filter(sent_at__isnull=True).exists()
-    assert notify.send_digests() == 0
+    assert notify.digests_send() == 0

@@ -11,8 +11,9 @@ from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import UserFactory
 from kansrijk.accounts.tests.login import PASSWORD, login_verified
 from kansrijk.core.models import AuditEntry
+from kansrijk.notify import selectors
 from kansrijk.vraagbaak import services
-from kansrijk.vraagbaak.models import Member, MemberState, ModerationAction, Question, QuestionState
+from kansrijk.vraagbaak.models import Follow, Member, MemberState, ModerationAction, Question, QuestionState
 from kansrijk.vraagbaak.tests.people import CLEAN_TEXT, member, moderator, organisation, published
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,15 @@ def test_a_note_to_the_moderator_is_checked_too():
     )
     assert response.status_code == 400 and "06-12345678" in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_the_notices_page_lists_the_members_notices_with_links_and_marks_them_read():
+    asker, follower = member(), member()
+    Follow.objects.create(member=Member.objects.get(user=follower), tag="risk:lage_ses")
+    question = published(asker, tags=("risk:lage_ses",))
+    assert selectors.unread_count(follower, namespace="vraagbaak") == 1
+    page = signed_in(follower).get("/vraagbaak/berichten/").content.decode()
+    assert "Nieuwe vraag over iets dat je volgt" in page
+    assert f'href="/vraagbaak/vragen/{question.pk}/">{question.title}</a>' in page
+    assert selectors.unread_count(follower, namespace="vraagbaak") == 0  # seen
+    assert selectors.unread_count(asker, namespace="vraagbaak") > 0  # someone else's stay unread

@@ -17,6 +17,9 @@ from kansrijk.accounts.roles import Role
 from kansrijk.accounts.tests.factories import UserFactory
 from kansrijk.core.models import AuditEntry
 from kansrijk.geo.models import Stadsdeel
+from kansrijk.notify import jobs as notify_jobs
+from kansrijk.notify.models import Notice
+from kansrijk.notify.selectors import notices_about, preference_of
 from kansrijk.vraagbaak import jobs, notify, services, zorgoverleg
 from kansrijk.vraagbaak.models import (
     Answer,
@@ -27,7 +30,6 @@ from kansrijk.vraagbaak.models import (
     Member,
     MemberState,
     ModerationAction,
-    Notice,
     NoticeKind,
     Question,
     QuestionState,
@@ -204,7 +206,7 @@ class TestAnswersAndSolutions:
         services.answer_post(
             question=question, by=helper, text="Het buurtteam in Nieuw-West heeft een schuldhulpmaatje."
         )
-        assert Notice.objects.filter(member__user=asker, kind=NoticeKind.NEW_ANSWER).count() == 1
+        assert Notice.objects.filter(user=asker, kind=notify.kind_key(NoticeKind.NEW_ANSWER)).count() == 1
 
     def test_votes_toggle_and_not_on_ones_own_answer(self):
         asker, helper = member(), member()
@@ -223,7 +225,7 @@ class TestAnswersAndSolutions:
             services.solution_mark(question=question, answer=answer, by=helper)
         services.solution_mark(question=question, answer=answer, by=asker)
         assert Question.objects.get(pk=question.pk).solution_id == answer.pk
-        assert Notice.objects.filter(member__user=helper, kind=NoticeKind.SOLVED).exists()
+        assert Notice.objects.filter(user=helper, kind=notify.kind_key(NoticeKind.SOLVED)).exists()
 
 
 class TestFeedbackJob:
@@ -238,7 +240,7 @@ class TestFeedbackJob:
         with freeze_time("2026-03-09 11:00:00+01:00"):
             assert jobs.feedback() == 1
             assert jobs.feedback() == 0  # once
-        assert Notice.objects.filter(member__user=asker, kind=NoticeKind.FEEDBACK_ASKED).count() == 1
+        assert Notice.objects.filter(user=asker, kind=notify.kind_key(NoticeKind.FEEDBACK_ASKED)).count() == 1
         from kansrijk.vraagbaak.selectors import moderation_queue
 
         assert [q.pk for q in moderation_queue().awaiting_feedback] == [question.pk]
@@ -266,29 +268,27 @@ class TestDigests:
         assert [m.to for m in mail.outbox] == [[now_user.email]]
         mail.outbox.clear()
         with freeze_time("2026-03-02 10:00:00+01:00"):
-            assert jobs.digest() == 2  # daily and weekly: their first digest
+            assert notify_jobs.digest() == 2  # daily and weekly: their first digest
         assert sorted(m.to[0] for m in mail.outbox) == sorted([daily.email, weekly.email])
         mail.outbox.clear()
         self._notice_for(daily, "2026-03-02 12:00:00+01:00")
         self._notice_for(weekly, "2026-03-02 12:00:00+01:00")
         with freeze_time("2026-03-02 18:00:00+01:00"):
-            assert jobs.digest() == 0  # the same day: the daily member waits for tomorrow
+            assert notify_jobs.digest() == 0  # the same day: the daily member waits for tomorrow
         with freeze_time("2026-03-03 07:00:00+01:00"):
-            assert jobs.digest() == 1
+            assert notify_jobs.digest() == 1
         assert [m.to for m in mail.outbox] == [[daily.email]]
         with freeze_time("2026-03-09 10:00:00+01:00"):
-            assert jobs.digest() == 1  # a week after the last one
+            assert notify_jobs.digest() == 1  # a week after the last one
         assert mail.outbox[-1].to == [weekly.email]
-        assert Notice.objects.filter(member__user=off, sent_at__isnull=True).count() == 1  # kept, never mailed
+        assert Notice.objects.filter(user=off, sent_at__isnull=True).count() == 1  # kept, never mailed
 
     def test_followers_hear_of_new_questions_on_their_tags(self):
         asker, follower, other = member(), member(), member()
         Follow.objects.create(member=Member.objects.get(user=follower), tag="risk:lage_ses")
         question = published(asker, tags=("risk:lage_ses",))
         notified = set(
-            Notice.objects.filter(kind=NoticeKind.NEW_QUESTION, question=question).values_list(
-                "member__user", flat=True
-            )
+            notices_about(question).filter(kind=notify.kind_key(NoticeKind.NEW_QUESTION)).values_list("user", flat=True)
         )
         assert notified == {follower.pk}
         assert other.pk not in notified
@@ -407,6 +407,7 @@ def test_profile_update_keeps_only_known_tags():
     )
     m.refresh_from_db()
     assert m.expertise == ["risk:lage_ses"] and m.frequency == Frequency.WEEKLY
+    assert preference_of(user, "vraagbaak.nieuw_antwoord") == Frequency.WEEKLY  # what sending goes by
     assert list(m.follows.values_list("tag", flat=True)) == ["stadsdeel:F"]
 
 
@@ -506,7 +507,7 @@ class TestReviewFindings:
         asker, follower, mod = member(), member(), moderator()
         Follow.objects.create(member=Member.objects.get(user=follower), tag="risk:lage_ses")
         question = published(asker, tags=("risk:lage_ses",))
-        notice = Notice.objects.get(member__user=follower, question=question)
+        notice = notices_about(question).get(user=follower)
         assert notify.shown_title(notice) == question.title
         services.question_reject(question=question, by=mod, reason="Te herkenbaar, graag algemener")
         notice.refresh_from_db()

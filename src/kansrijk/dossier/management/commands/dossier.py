@@ -1,6 +1,7 @@
 """`kansrijk dossier ...`: the family file on the command line.
 
-demo [--generated N]   the fictional demo families (dev settings only; idempotent; needs `kansrijk demo` first)
+demo [--generated N]   the fictional demo families of dossier/data/demo/*.yaml (dev settings only; idempotent;
+                       needs `kansrijk demo` first)
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kansrijk.core.demo_data import DemoDataError
 from kansrijk.core.demo_guard import require_demo_allowed
 from kansrijk.dossier.demo import DemoAccountsMissingError, DossierDemoReport, dossier_demo_load
 
@@ -40,7 +42,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             report = dossier_demo_load(generated=generated)
-        except DemoAccountsMissingError as error:
+        except (DemoAccountsMissingError, DemoDataError) as error:
             raise CommandError(str(error)) from error
         if report.skipped:
             self.stdout.write("Demo families are there already: nothing loaded.")

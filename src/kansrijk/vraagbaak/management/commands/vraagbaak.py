@@ -3,6 +3,8 @@
 check-anonymity FILE [--json]   check a question's text for personal data ("-" reads standard input);
                                 exit status 0 when clean, 1 when something was found, 2 on a bad file
                                 or a text longer than 10,000 characters
+build-guard-cache               build the anonymity guard's derived structures in var/cache/vraagbaak-guard/
+                                (deduce's lookup tries, word counts), so that the first check starts fast
 demo                            the fictional demo questions and members (dev settings only; idempotent)
 """
 
@@ -31,6 +33,7 @@ class Command(BaseCommand):
         check.add_argument(
             "--json", action="store_true", help='Print {"findings": [{"kind", "text", "start", "end"}]}.'
         )
+        sub.add_parser("build-guard-cache", help="Build the anonymity guard's cache (run after install or upgrade).")
         sub.add_parser("demo", help="Load the fictional demo questions and members (dev settings only; idempotent).")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -41,7 +44,7 @@ class Command(BaseCommand):
 
     def _check_anonymity(self, options: dict[str, Any]) -> None:
         from kansrijk.vraagbaak import anonymity
-        from kansrijk.vraagbaak.anonymity_allowed import allowed_names
+        from kansrijk.vraagbaak.anonymity import allowed_names
 
         text = _read(options["file"])
         if len(text) > GUARD_MAX_CHARS:
@@ -60,6 +63,14 @@ class Command(BaseCommand):
         self.stdout.flush()
         if findings:
             sys.exit(1)
+
+    # --- build-guard-cache ---------------------------------------------------------------------------
+
+    def _build_guard_cache(self, options: dict[str, Any]) -> None:
+        from kansrijk.vraagbaak.anonymity import diskcache, warm
+
+        warm()
+        self.stdout.write(f"Anonymity guard cache: {diskcache.folder()}")
 
     # --- demo -------------------------------------------------------------------------------------------
 
