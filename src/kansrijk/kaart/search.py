@@ -390,34 +390,6 @@ def kaart_search(
     )
 
 
-def result_as_json(result: KaartSearchResult) -> dict[str, object]:
-    """The JSON shape of `kansrijk kaart search --json` (and the API's search endpoint)."""
-    understood = result.understood
-    return {
-        "query": result.query,
-        "understood": {
-            "stadsdelen": list(result.places),
-            "categories": list(understood.categories),
-            "free": understood.free,
-            "languages": list(understood.languages),
-            "phase": understood.phase,
-        },
-        "results": [
-            {
-                "service_id": str(item.service.pk),
-                "name": item.service.name,
-                "organization": item.service.organization.name,
-                "stadsdelen": list(item.areas),
-                "categories": [term.code for term in item.service.categories.all()],
-                "free": item.service.free,
-                "score": item.hit.score,
-                "why": list(item.why),
-            }
-            for item in result.results
-        ],
-    }
-
-
 def _served_names(service: Service, bundle: _Bundle) -> tuple[str, ...]:
     if service.whole_city:
         return tuple(sorted(bundle.stadsdeel_names.values()))

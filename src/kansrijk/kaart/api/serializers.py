@@ -339,7 +339,7 @@ class ServiceSerializer(serializers.ModelSerializer[Service]):
         }
 
 
-# --- search (`kansrijk.kaart.search.KaartSearchResult`), the shape of `result_as_json` ------------------
+# --- search (`kansrijk.kaart.search.KaartSearchResult`): the API's answer and `kansrijk kaart search --json` ---
 
 
 class KaartUnderstoodSerializer(serializers.Serializer[Any]):

@@ -57,7 +57,8 @@ class Command(BaseCommand):
     # --- search -----------------------------------------------------------------------------------
 
     def _search(self, options: dict[str, Any]) -> None:
-        from kansrijk.kaart.search import kaart_search, result_as_json
+        from kansrijk.kaart.api.serializers import KaartSearchSerializer
+        from kansrijk.kaart.search import kaart_search
 
         if options["limit"] < 1 or options["limit"] > 100:
             raise CommandError("--limit must be between 1 and 100")
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             query=options["query"], limit=options["limit"], mode="lexical" if options["lexical"] else "hybrid"
         )
         if options["json"]:
-            self.stdout.write(json.dumps(result_as_json(result), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(KaartSearchSerializer(result).data, ensure_ascii=False, indent=2))
             return
         chips = ", ".join(chip.label for chip in result.understood.chips) or "-"
         self.stdout.write(f"Begrepen: {chips}")
